@@ -1,0 +1,158 @@
+"""Plain data passed between the pipeline's stages."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+from pathlib import Path
+
+
+@dataclass(frozen=True)
+class Site:
+    """Site-wide settings from ``content/site.toml``."""
+
+    title: str = "Timeline"
+    description: str = ""
+    base_url: str = ""
+    language: str = "en"
+    show_full_text: bool = False
+
+
+@dataclass(frozen=True)
+class Paragraph:
+    """A cleaned paragraph of an article's body, with its first line in the source file."""
+
+    text: str
+    line: int
+
+
+@dataclass
+class Article:
+    """One news article read from ``content/articles/``."""
+
+    stem: str
+    path: Path
+    title: str | None
+    date: dt.date | None
+    publisher: str | None
+    url: str | None
+    author: str | None
+    paragraphs: list[Paragraph]
+
+    @property
+    def text(self) -> str:
+        """Return the cleaned body as one string, paragraphs separated by blank lines."""
+        return "\n\n".join(p.text for p in self.paragraphs)
+
+    @property
+    def display_name(self) -> str:
+        """Return the outlet, else the title, else the file stem."""
+        return self.publisher or self.title or self.stem
+
+
+@dataclass(frozen=True)
+class Timex:
+    """A temporal expression: TimeML TIMEX3 type and value, with offsets into the text."""
+
+    start: int
+    end: int
+    text: str
+    type: str  # DATE, TIME, DURATION or SET
+    value: str
+    mod: str | None = None
+    # Set on expressions dated from an event the text names elsewhere ("days before",
+    # "six months later"): the signed ISO duration from that anchor, e.g. "-P3D", "+P6M".
+    anchor_offset: str | None = None
+
+    def as_json(self) -> dict:
+        """Return the expression as the ``timeline tag`` JSON object."""
+        out = {"start": self.start, "end": self.end, "text": self.text,
+               "type": self.type, "value": self.value}
+        if self.mod:
+            out["mod"] = self.mod
+        return out
+
+
+@dataclass(frozen=True)
+class Sentence:
+    """A sentence of an article's cleaned text, with offsets into that text."""
+
+    start: int
+    end: int
+    text: str
+
+
+@dataclass
+class Candidate:
+    """An event reported by one sentence of one article, with the date it happened."""
+
+    article: Article
+    sentence: Sentence
+    quote: str
+    value: str  # TIMEX3 value of the date
+    start: dt.date
+    end: dt.date
+    date_text: str | None
+    trigger: str  # the verb or noun that reports the event
+    category: str
+    entities: frozenset[str] = field(default_factory=frozenset)
+    disputed: bool = False
+
+
+@dataclass(frozen=True)
+class Source:
+    """A citation of one article under an event."""
+
+    article: str
+    publisher: str | None
+    title: str | None
+    url: str | None
+    quote: str
+    date_text: str | None
+    article_date: dt.date | None = None
+
+    def as_json(self) -> dict:
+        """Return the citation as it appears in ``events.json``."""
+        return {"article": self.article, "publisher": self.publisher, "title": self.title,
+                "url": self.url, "quote": self.quote, "date_text": self.date_text}
+
+
+@dataclass
+class Event:
+    """One timeline entry: an event told by one or more articles."""
+
+    id: str
+    title: str
+    summary: str
+    date: str  # TIMEX3 value
+    start: dt.date
+    end: dt.date
+    category: str
+    importance: float
+    sources: list[Source]
+    disputed: bool = False
+    date_note: str | None = None  # set where the sources differ on the date
+
+    def as_json(self) -> dict:
+        """Return the entry as it appears in ``events.json``."""
+        return {
+            "id": self.id, "title": self.title, "summary": self.summary, "date": self.date,
+            "start": self.start.isoformat(), "end": self.end.isoformat(),
+            "category": self.category, "importance": self.importance,
+            "sources": [s.as_json() for s in self.sources],
+            "disputed": self.disputed, "date_note": self.date_note,
+        }
+
+
+@dataclass
+class Problem:
+    """A problem with one input file, reported as one line naming file and line."""
+
+    path: Path
+    line: int | None
+    message: str
+    severity: str = "warning"  # "warning" or "error"
+
+    def __str__(self) -> str:
+        where = f"{self.path}:{self.line}" if self.line else str(self.path)
+        return f"{where}: {self.severity}: {self.message}"

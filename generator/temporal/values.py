@@ -1,0 +1,115 @@
+"""Read TIMEX3 values: the days they cover, their precision and how to print them."""
+
+from __future__ import annotations
+
+import calendar
+import datetime as dt
+import re
+
+MONTHS = ["January", "February", "March", "April", "May", "June", "July", "August",
+          "September", "October", "November", "December"]
+
+# Meteorological seasons of the northern hemisphere: (first month, last month).
+SEASONS = {"SP": (3, 5), "SU": (6, 8), "FA": (9, 11), "WI": (12, 2)}
+SEASON_NAMES = {"SP": "spring", "SU": "summer", "FA": "autumn", "WI": "winter"}
+HALVES = {"H1": (1, 6), "H2": (7, 12)}
+QUARTERS = {"Q1": (1, 3), "Q2": (4, 6), "Q3": (7, 9), "Q4": (10, 12)}
+
+# Precision ranks: lower is more precise.
+DAY, WEEK, MONTH, SEASON, QUARTER, HALF, YEAR, DECADE, CENTURY = range(9)
+
+_DAY = re.compile(r"^(\d{4})-(\d{2})-(\d{2})(T.*)?$")
+_MONTH = re.compile(r"^(\d{4})-(\d{2})$")
+_WEEK = re.compile(r"^(\d{4})-W(\d{2})(-WE)?$")
+_PART = re.compile(r"^(\d{4})-(SP|SU|FA|WI|Q[1-4]|H[12])$")
+_YEAR = re.compile(r"^(\d{4})$")
+_DECADE = re.compile(r"^(\d{3})X$")
+_CENTURY = re.compile(r"^(\d{2})XX$")
+
+
+def _month_end(year: int, month: int) -> dt.date:
+    return dt.date(year, month, calendar.monthrange(year, month)[1])
+
+
+def span(value: str) -> tuple[dt.date, dt.date] | None:
+    """Return the first and last day a TIMEX3 date value covers, or None if it names none."""
+    try:
+        return _span(value)
+    except ValueError:
+        return None
+
+
+def _span(value: str) -> tuple[dt.date, dt.date] | None:
+    if m := _DAY.match(value):
+        day = dt.date(int(m[1]), int(m[2]), int(m[3]))
+        return day, day
+    if m := _MONTH.match(value):
+        year, month = int(m[1]), int(m[2])
+        return dt.date(year, month, 1), _month_end(year, month)
+    if m := _WEEK.match(value):
+        monday = dt.date.fromisocalendar(int(m[1]), int(m[2]), 1)
+        if m[3]:
+            return monday + dt.timedelta(days=5), monday + dt.timedelta(days=6)
+        return monday, monday + dt.timedelta(days=6)
+    if m := _PART.match(value):
+        year, part = int(m[1]), m[2]
+        if part == "WI":
+            return dt.date(year, 12, 1), _month_end(year + 1, 2)
+        first, last = (SEASONS | HALVES | QUARTERS)[part]
+        return dt.date(year, first, 1), _month_end(year, last)
+    if m := _YEAR.match(value):
+        year = int(m[1])
+        return dt.date(year, 1, 1), dt.date(year, 12, 31)
+    if m := _DECADE.match(value):
+        decade = int(m[1]) * 10
+        return dt.date(decade, 1, 1), dt.date(decade + 9, 12, 31)
+    if m := _CENTURY.match(value):
+        century = int(m[1]) * 100
+        return dt.date(century, 1, 1), dt.date(century + 99, 12, 31)
+    return None
+
+
+def precision(value: str) -> int:
+    """Return how precise a date value is: DAY (most precise) up to CENTURY."""
+    if _DAY.match(value):
+        return DAY
+    if _WEEK.match(value):
+        return WEEK
+    if _MONTH.match(value):
+        return MONTH
+    if m := _PART.match(value):
+        part = m[2]
+        return SEASON if part in SEASONS else QUARTER if part in QUARTERS else HALF
+    if _YEAR.match(value):
+        return YEAR
+    if _DECADE.match(value):
+        return DECADE
+    return CENTURY
+
+
+def describe(value: str) -> str:
+    """Return a reader's wording of a date value: '26 April 2025', 'June 2024', 'autumn 2024'."""
+    if m := _DAY.match(value):
+        return f"{int(m[3])} {MONTHS[int(m[2]) - 1]} {m[1]}"
+    if m := _MONTH.match(value):
+        return f"{MONTHS[int(m[2]) - 1]} {m[1]}"
+    if m := _WEEK.match(value):
+        bounds = span(value)
+        if bounds is None:
+            return value
+        prefix = "weekend of" if m[3] else "week of"
+        return f"{prefix} {describe(bounds[0].isoformat())}"
+    if m := _PART.match(value):
+        year, part = m[1], m[2]
+        if part in SEASON_NAMES:
+            return f"{SEASON_NAMES[part]} {year}"
+        if part in HALVES:
+            return f"{'first' if part == 'H1' else 'second'} half of {year}"
+        return f"{part} {year}"
+    if _YEAR.match(value):
+        return value
+    if m := _DECADE.match(value):
+        return f"the {m[1]}0s"
+    if m := _CENTURY.match(value):
+        return f"the {int(m[1]) + 1}th century"
+    return value
