@@ -94,7 +94,9 @@ class Candidate:
     end: dt.date
     date_text: str | None
     trigger: str  # the verb or noun that reports the event
+    family: str  # the kind of happening the trigger names ("deploy", "agree", ...)
     category: str
+    clause: str  # the clause that reports the event, without its date
     entities: frozenset[str] = field(default_factory=frozenset)
     disputed: bool = False
 

@@ -1,0 +1,209 @@
+"""Read news articles from ``content/articles/``: metadata header and cleaned body."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from html.parser import HTMLParser
+from pathlib import Path
+
+import markdown
+from dateutil import parser as dateparser
+
+from generator.clean import clean_body
+from generator.models import Article, Problem
+
+ARTICLE_DIR = "articles"
+SUFFIXES = {".md", ".markdown", ".txt"}
+KNOWN_KEYS = {"title", "date", "publisher", "url", "author"}
+
+# Python-Markdown's meta-data syntax: "Key: value", continuation lines indented 4 spaces,
+# optionally fenced by "---" lines; the header ends at the first blank line.
+_META = re.compile(r"^[ ]{0,3}([A-Za-z0-9_-]+):\s*(.*)$")
+_META_MORE = re.compile(r"^[ ]{4,}(\S.*)$")
+_FENCE_OPEN = re.compile(r"^-{3}\s*$")
+_FENCE_CLOSE = re.compile(r"^(-{3}|\.{3})\s*$")
+_BLOCK_TAGS = {"p", "h1", "h2", "h3", "h4", "h5", "h6", "li", "blockquote", "pre", "td", "th"}
+
+
+def find_article_files(content_dir: Path) -> list[Path]:
+    """Return the article files under the content folder, in a stable order."""
+    folder = content_dir / ARTICLE_DIR
+    if not folder.is_dir():
+        return []
+    return sorted(p for p in folder.rglob("*")
+                  if p.is_file() and p.suffix.lower() in SUFFIXES and not p.name.startswith("."))
+
+
+def read_articles(content_dir: Path) -> tuple[list[Article], list[Problem]]:
+    """Read every article; a file that cannot be used is reported and left out."""
+    articles, problems = [], []
+    seen: dict[str, Path] = {}
+    for path in find_article_files(content_dir):
+        article, found = read_article(path)
+        problems += found
+        if article is None:
+            continue
+        if article.stem in seen:
+            problems.append(Problem(path, None, f"same name as {seen[article.stem]}; skipped"))
+            continue
+        seen[article.stem] = path
+        articles.append(article)
+    return articles, problems
+
+
+def read_article(path: Path) -> tuple[Article | None, list[Problem]]:
+    """Read one article file, returning it (or None if unusable) and its problems."""
+    try:
+        raw = path.read_bytes()
+    except OSError as err:
+        return None, [Problem(path, None, f"cannot be read ({err.strerror}); skipped")]
+    try:
+        text = raw.decode("utf-8-sig")
+    except UnicodeDecodeError as err:
+        line = raw[: err.start].count(b"\n") + 1
+        return None, [Problem(path, line, f"not UTF-8 text (byte 0x{raw[err.start]:02x}); "
+                                          "save it as UTF-8; skipped")]
+    lines = text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
+    meta, body_start, problems = parse_header(path, lines)
+    body = [(number, line) for number, line in enumerate(lines[body_start:], body_start + 1)]
+    if path.suffix.lower() != ".txt":
+        body = _markdown_lines(body)
+    headline, paragraphs = clean_body(body, meta.get("title"))
+    if not paragraphs:
+        problems.append(Problem(path, None, "no article text; skipped"))
+        return None, problems
+    date = None
+    if "date" in meta:
+        date = _parse_date(meta["date"])
+        if date is None:
+            problems.append(Problem(path, meta["date_line"],
+                                    f"unreadable date '{meta['date']}' (use YYYY-MM-DD); "
+                                    "relative dates in this article cannot be resolved"))
+    else:
+        problems.append(Problem(path, None, "no 'Date:' header; relative dates in this "
+                                            "article cannot be resolved"))
+    article = Article(
+        stem=path.stem, path=path, title=meta.get("title") or headline, date=date,
+        publisher=meta.get("publisher"), url=meta.get("url"), author=meta.get("author"),
+        paragraphs=paragraphs,
+    )
+    return article, problems
+
+
+def parse_header(path: Path, lines: list[str]) -> tuple[dict, int, list[Problem]]:
+    """Return the header's values, the index of the body's first line, and problems."""
+    meta: dict = {}
+    problems: list[Problem] = []
+    i = 0
+    fenced = bool(lines) and bool(_FENCE_OPEN.match(lines[0]))
+    if fenced:
+        i = 1
+    key = None
+    while i < len(lines):
+        line = lines[i]
+        if fenced and _FENCE_CLOSE.match(line):
+            return meta, i + 1, problems
+        if not line.strip():
+            if fenced:
+                i += 1
+                continue
+            return meta, i + 1 if meta else i, problems
+        match = _META.match(line)
+        if match and (match.group(1).lower() in KNOWN_KEYS or meta or fenced):
+            key = match.group(1).lower()
+            value = match.group(2).strip()
+            if key not in KNOWN_KEYS:
+                problems.append(Problem(path, i + 1, f"unknown header key '{match.group(1)}' "
+                                                     f"(known: {', '.join(sorted(KNOWN_KEYS))})"))
+                key = None
+            elif not value:
+                problems.append(Problem(path, i + 1, f"empty '{match.group(1)}:' header"))
+                key = None
+            else:
+                if key in meta:
+                    problems.append(Problem(path, i + 1, f"'{match.group(1)}:' given twice; "
+                                                         "the last one wins"))
+                meta[key] = value
+                if key == "date":
+                    meta["date_line"] = i + 1
+        elif key and _META_MORE.match(line) and key != "date":
+            meta[key] += " " + line.strip()
+        elif meta or fenced:
+            problems.append(Problem(path, i + 1, "malformed header line (expected 'Key: value' "
+                                                 "or a blank line before the text); read as text"))
+            return meta, i, problems
+        else:
+            return meta, 0, problems
+        i += 1
+    if fenced:
+        problems.append(Problem(path, 1, "header opened with '---' is never closed"))
+    return meta, len(lines), problems
+
+
+def _parse_date(value: str) -> dt.date | None:
+    """Return the day a header date names, or None if it does not name one day."""
+    if m := re.fullmatch(r"(\d{4})-(\d{2})-(\d{2})(?:[T ].*)?", value.strip()):
+        try:
+            return dt.date(int(m[1]), int(m[2]), int(m[3]))
+        except ValueError:
+            return None
+    # Parse twice with different defaults: a field the text lacks would take the default,
+    # so the two results differ unless the text names a whole day.
+    try:
+        first = dateparser.parse(value, default=dt.datetime(2000, 1, 1))
+        second = dateparser.parse(value, default=dt.datetime(2001, 2, 2))
+    except (ValueError, OverflowError):
+        return None
+    return first.date() if first.date() == second.date() else None
+
+
+class _BlockText(HTMLParser):
+    """Collect the text of each block element of rendered Markdown."""
+
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.blocks: list[str] = []
+        self._depth = 0
+        self._parts: list[str] = []
+
+    def handle_starttag(self, tag: str, attrs: list) -> None:
+        if tag in _BLOCK_TAGS:
+            self._flush()
+            self._depth += 1
+
+    def handle_endtag(self, tag: str) -> None:
+        if tag in _BLOCK_TAGS:
+            self._flush()
+            self._depth = max(0, self._depth - 1)
+
+    def handle_data(self, data: str) -> None:
+        if self._depth:
+            self._parts.append(data)
+
+    def _flush(self) -> None:
+        text = "".join(self._parts).strip()
+        if text:
+            self.blocks.append(text)
+        self._parts = []
+
+
+def _markdown_lines(body: list[tuple[int, str]]) -> list[tuple[int, str]]:
+    """Return the plain text of a Markdown body as numbered lines, blocks apart."""
+    source = "\n".join(line for _, line in body)
+    parser = _BlockText()
+    parser.feed(markdown.markdown(source))
+    parser.close()
+    out: list[tuple[int, str]] = []
+    cursor = 0
+    for block in parser.blocks:
+        number = body[0][0] if body else 1
+        probe = block.split("\n", 1)[0][:20]
+        for j in range(cursor, len(body)):
+            if probe and probe in body[j][1]:
+                number, cursor = body[j][0], j
+                break
+        for k, line in enumerate(block.split("\n")):
+            out.append((number + k, line))
+        out.append((number, ""))
+    return out

@@ -1,0 +1,66 @@
+"""Build the site: load settings, read articles, extract events, merge, render, write."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from generator.articles import read_articles
+from generator.config import load_site
+from generator.events import detect_candidates
+from generator.export import events_json
+from generator.lexicon import DEFAULT_FAMILIES, trigger_table
+from generator.merge import document_frequencies, merge_candidates
+from generator.models import Article, Candidate, Event, Problem, Site
+from generator.render import default_template_dirs, render_site
+from generator.sentences import split_sentences
+from generator.temporal import tag
+from generator.write import check_output_dir, write_output
+
+
+@dataclass
+class BuildResult:
+    """What a build produced and what it found wrong with its input."""
+
+    site: Site
+    articles: list[Article]
+    events: list[Event]
+    problems: list[Problem] = field(default_factory=list)
+    files: dict[str, str | bytes] = field(default_factory=dict)
+
+
+def extract(article: Article, triggers: dict) -> tuple[list[Candidate], list[str]]:
+    """Return an article's event candidates and its sentences' texts."""
+    text = article.text
+    sentences = split_sentences(text)
+    timexes = tag(text, article.date)
+    candidates = detect_candidates(article, text, sentences, timexes, triggers)
+    return candidates, [s.text for s in sentences]
+
+
+def generate(content_dir: Path, build_date: dt.date | None = None) -> BuildResult:
+    """Read the content folder and return the site's files, without writing anything."""
+    site, problems = load_site(content_dir)
+    articles, found = read_articles(content_dir)
+    problems += found
+    triggers = trigger_table(DEFAULT_FAMILIES)
+    candidates: list[Candidate] = []
+    texts: list[str] = []
+    for article in articles:
+        more, sentences = extract(article, triggers)
+        candidates += more
+        texts += sentences
+    df, n = document_frequencies(texts)
+    events = merge_candidates(candidates, df, n)
+    files = render_site(site, events, articles, default_template_dirs(content_dir), build_date)
+    files["events.json"] = events_json(events)
+    return BuildResult(site, articles, events, problems, files)
+
+
+def build(content_dir: Path, output_dir: Path) -> BuildResult:
+    """Build the site from ``content_dir`` and write it to ``output_dir``."""
+    check_output_dir(output_dir, content_dir)
+    result = generate(content_dir)
+    write_output(result.files, output_dir)
+    return result

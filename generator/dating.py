@@ -1,0 +1,58 @@
+"""Date arithmetic for the timeline: anchored spans, clipping, and values for spans."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+
+from dateutil.relativedelta import relativedelta
+
+_OFFSET = re.compile(r"^([+-])P(\d+(?:\.\d+)?|X)([DWMYE])$")
+_UNITS = {"D": "days", "W": "weeks", "M": "months", "Y": "years", "E": "years"}
+
+
+def _delta(amount: float, unit: str) -> relativedelta:
+    whole = int(round(amount))
+    if unit == "E":  # decades
+        return relativedelta(years=10 * whole)
+    return relativedelta(**{_UNITS[unit]: whole})
+
+
+def anchored_span(anchor: tuple[dt.date, dt.date], offset: str,
+                  mod: str | None) -> tuple[dt.date, dt.date] | None:
+    """Return the days an expression like "days before" or "six months later" covers."""
+    m = _OFFSET.match(offset)
+    if not m:
+        return None
+    sign, amount, unit = m.groups()
+    size = 3.0 if amount == "X" else float(amount)
+    delta = _delta(size, unit)
+    first, last = anchor
+    if sign == "+":
+        if mod in ("LESS_THAN", "EQUAL_OR_LESS") or amount == "X":
+            return first, last + delta
+        return first + delta, last + delta
+    if mod in ("LESS_THAN", "EQUAL_OR_LESS") or amount == "X":
+        # "days before": some days before the anchor, never the anchor itself.
+        return first - _delta(max(size * 2, 7), unit), first - dt.timedelta(days=1)
+    return first - delta, last - delta
+
+
+def clip_to(start: dt.date, end: dt.date, latest: dt.date) -> tuple[dt.date, dt.date] | None:
+    """Return the span cut to end no later than ``latest``, or None if it starts after it."""
+    if start > latest:
+        return None
+    return start, min(end, latest)
+
+
+def value_for_span(start: dt.date, end: dt.date) -> str:
+    """Return the TIMEX3 value of the smallest calendar unit holding a span of days."""
+    if start == end:
+        return start.isoformat()
+    if (start.year, start.month) == (end.year, end.month):
+        return f"{start.year:04d}-{start.month:02d}"
+    if start.year == end.year:
+        return f"{start.year:04d}"
+    if start.year // 10 == end.year // 10:
+        return f"{start.year // 10:03d}X"
+    return f"{start.year // 100:02d}XX"

@@ -1,0 +1,232 @@
+"""Detect event candidates: clauses that report something happening, with its date."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass
+
+from generator.dating import anchored_span, clip_to, value_for_span
+from generator.lexicon import (
+    CLAUSE_OPENERS,
+    IRREGULAR_PAST,
+    LIGHT_VERBS,
+    STOPWORDS,
+    lemma,
+)
+from generator.models import Article, Candidate, Sentence, Timex
+from generator.temporal.values import span as value_span
+
+_TOKEN = re.compile(r"\w+(?:[’'.-]\w+)*|[^\w\s]")
+_BREAK_PUNCT = set(",;:()[]–—")
+_PRONOUNS = {"it", "they", "he", "she", "this", "that", "we", "i", "you", "there"}
+_DENIAL = re.compile(r"\b(?:den(?:y|ies|ied|ying)|dispute[sd]?|disputing|reject(?:s|ed)?|"
+                     r"refute[sd]?|dismiss(?:es|ed)?)\b", re.IGNORECASE)
+_LEADING_JUNK = re.compile(
+    r"^(?:(?:and|but|so|however|meanwhile|although|though|while|after|before|since|as|"
+    r"that|which|who|when|despite|this came after|it (?:also )?follows|this follows|"
+    r"it came after|in addition|also|then|later|earlier|still)\b[\s,]*)+",
+    re.IGNORECASE,
+)
+_DATE_PREPOSITION = re.compile(r"(?:\b(?:in|on|at|by|over|during|since|until|from|of|"
+                               r"through|throughout|around|about|before|after)\s+)?$",
+                               re.IGNORECASE)
+_NON_EVENT_ED = {"hundred", "red", "need", "speed", "bed", "seed", "feed", "breed", "shed",
+                 "wed", "led", "sacred", "naked", "wicked", "beloved", "aged", "ragged"}
+
+
+@dataclass(frozen=True)
+class _Token:
+    start: int
+    end: int
+    text: str
+
+
+def detect_candidates(
+    article: Article,
+    text: str,
+    sentences: list[Sentence],
+    timexes: list[Timex],
+    triggers: dict[str, tuple[str, str, bool]],
+) -> list[Candidate]:
+    """Return the dated events that the article's sentences report."""
+    candidates: list[Candidate] = []
+    previous: Candidate | None = None
+    by_sentence = _group(sentences, timexes)
+    for sentence, found in by_sentence:
+        tokens = [_Token(m.start() + sentence.start, m.end() + sentence.start, m.group())
+                  for m in _TOKEN.finditer(sentence.text)]
+        for timex in found:
+            bounds = _timex_span(timex, previous, article.date)
+            if bounds is None:
+                continue
+            trigger = _find_trigger(tokens, timex, found, triggers)
+            if trigger is None:
+                continue
+            token, family, category, clause = trigger
+            start, end = bounds
+            value = timex.value if timex.anchor_offset is None else value_for_span(start, end)
+            if article.date is not None and not _is_future(sentence.text):
+                clipped = clip_to(start, end, article.date)
+                if clipped is None:
+                    continue
+                start, end = clipped
+            candidate = Candidate(
+                article=article, sentence=sentence, quote=sentence.text, value=value,
+                start=start, end=end, date_text=timex.text, trigger=token.text.lower(),
+                family=family, category=category, clause=_title_clause(text, clause, timex),
+                entities=_entities(sentence, timexes),
+                disputed=bool(_DENIAL.search(sentence.text)),
+            )
+            candidates.append(candidate)
+            previous = candidate
+    return candidates
+
+
+def _group(sentences: list[Sentence], timexes: list[Timex]) -> list[tuple[Sentence, list[Timex]]]:
+    """Pair each sentence with the date expressions inside it."""
+    out, i = [], 0
+    ordered = sorted(timexes, key=lambda t: t.start)
+    for sentence in sentences:
+        inside = []
+        while i < len(ordered) and ordered[i].start < sentence.end:
+            t = ordered[i]
+            if t.start >= sentence.start and (t.type in ("DATE", "TIME") or t.anchor_offset):
+                inside.append(t)
+            i += 1
+        out.append((sentence, inside))
+    return out
+
+
+def _timex_span(timex: Timex, previous: Candidate | None,
+                dct: dt.date | None) -> tuple[dt.date, dt.date] | None:
+    """Return the days a date expression covers, resolving anchored ones."""
+    if timex.anchor_offset:
+        if previous is not None:
+            anchor = (previous.start, previous.end)
+        elif dct is not None:
+            anchor = (dct, dct)
+        else:
+            return None
+        return anchored_span(anchor, timex.anchor_offset, timex.mod)
+    value = timex.value.split("T", 1)[0] if timex.type == "TIME" else timex.value
+    return value_span(value)
+
+
+def _is_future(sentence: str) -> bool:
+    return bool(re.search(r"\b(?:will|shall|’ll|'ll|going to|plans? to|scheduled to|due to|"
+                          r"expected to|set to)\b", sentence, re.IGNORECASE))
+
+
+def _find_trigger(tokens: list[_Token], timex: Timex, others: list[Timex],
+                  triggers: dict[str, tuple[str, str, bool]]):
+    """Return (token, family, category, clause tokens) for the event a date belongs to."""
+    clauses = _clauses(tokens, others)
+    index = next((i for i, c in enumerate(clauses)
+                  if c and c[0].start <= timex.start < c[-1].end + 1), None)
+    if index is None:
+        return None
+    own = clauses[index]
+    found = _best_trigger(own, timex, triggers, verbs_only=True)
+    if found is None and index == 0 and not any(_verb_info(t, triggers) for t in own):
+        # A fronted adjunct ("In March, South Korea estimated ...") dates the main clause.
+        for later in clauses[1:]:
+            if later and later[0].text.lower() in CLAUSE_OPENERS:
+                continue
+            found = _best_trigger(later, timex, triggers, verbs_only=True)
+            if found:
+                own = later
+            break
+    if found is None:
+        found = _best_trigger(own, timex, triggers, verbs_only=False)
+    if found is None:
+        return None
+    token, family, category = found
+    return token, family, category, own
+
+
+def _clauses(tokens: list[_Token], timexes: list[Timex]) -> list[list[_Token]]:
+    """Split a sentence's tokens into clauses at punctuation and clause openers."""
+    def inside_timex(tok: _Token) -> bool:
+        return any(t.start <= tok.start < t.end for t in timexes)
+
+    clauses: list[list[_Token]] = [[]]
+    for tok in tokens:
+        if inside_timex(tok):
+            clauses[-1].append(tok)
+        elif tok.text in _BREAK_PUNCT or tok.text in "\"“”":
+            if clauses[-1]:
+                clauses.append([])
+        elif tok.text.lower() in CLAUSE_OPENERS and clauses[-1]:
+            clauses.append([tok])
+        else:
+            clauses[-1].append(tok)
+    return [c for c in clauses if c]
+
+
+def _verb_info(tok: _Token, triggers: dict[str, tuple[str, str, bool]]):
+    """Return (family, category) when a token is a verb that reports an event."""
+    word = tok.text.lower()
+    entry = triggers.get(word)
+    if entry and entry[2]:
+        return None if lemma(word) in LIGHT_VERBS else (entry[0], entry[1])
+    base = IRREGULAR_PAST.get(word)
+    if base is None and word.endswith("ed") and len(word) >= 5 and word not in _NON_EVENT_ED:
+        base = lemma(word)
+    if base is None or base in LIGHT_VERBS or lemma(word) in LIGHT_VERBS:
+        return None
+    return base, "event"
+
+
+def _best_trigger(clause: list[_Token], timex: Timex,
+                  triggers: dict[str, tuple[str, str, bool]], verbs_only: bool):
+    """Return the trigger nearest the date in a clause, preferring those before it."""
+    best, best_key = None, None
+    for tok in clause:
+        if timex.start <= tok.start < timex.end:
+            continue
+        info = _verb_info(tok, triggers)
+        if info is None and not verbs_only:
+            entry = triggers.get(tok.text.lower())
+            info = (entry[0], entry[1]) if entry else None
+        if info is None:
+            continue
+        before = tok.end <= timex.start
+        distance = timex.start - tok.end if before else tok.start - timex.end
+        key = (0 if before else 1, distance)
+        if best_key is None or key < best_key:
+            best, best_key = (tok, info[0], info[1]), key
+    return best
+
+
+def _entities(sentence: Sentence, timexes: list[Timex]) -> frozenset[str]:
+    """Return the capitalised words of a sentence that are not dates or function words."""
+    words = set()
+    for m in re.finditer(r"\b[A-Z][\w’'-]+", sentence.text):
+        pos = sentence.start + m.start()
+        if any(t.start <= pos < t.end for t in timexes):
+            continue
+        word = m.group().lower()
+        if word not in STOPWORDS:
+            words.add(re.sub(r"(?:’s|'s)$", "", word))
+    return frozenset(words)
+
+
+def _title_clause(text: str, clause: list[_Token], timex: Timex) -> str:
+    """Return the clause's words without its date, as the seed of a title."""
+    start, end = clause[0].start, clause[-1].end
+    before = text[start:max(start, timex.start)]
+    after = text[min(end, timex.end):end] if timex.start < end else ""
+    if timex.start >= start and timex.end <= end:
+        before = _DATE_PREPOSITION.sub("", before)
+        words = (before.rstrip() + " " + after.lstrip()).strip()
+    else:
+        words = text[start:end]
+    words = _LEADING_JUNK.sub("", words).strip(" ,;:–—-\"“”")
+    return re.sub(r"\s+", " ", words)
+
+
+def is_pronoun_subject(clause: str) -> bool:
+    """Return whether a clause opens with a pronoun rather than a named subject."""
+    first = clause.split(" ", 1)[0].lower() if clause else ""
+    return first in _PRONOUNS

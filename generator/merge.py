@@ -1,0 +1,193 @@
+"""Merge the event candidates of all articles that tell the same event into entries."""
+
+from __future__ import annotations
+
+import math
+import re
+from collections import Counter
+from collections.abc import Iterable
+
+from generator.lexicon import STOPWORDS, lemma
+from generator.models import Candidate, Event, Source
+from generator.temporal.values import describe, precision
+
+SAME_FAMILY_SIMILARITY = 0.12
+ANY_FAMILY_SIMILARITY = 0.45
+SAME_DAY_FAMILY_SIMILARITY = 0.05
+DISAGREEMENT_DAYS = 3
+TITLE_WORDS = 12
+
+_WORD = re.compile(r"[A-Za-z][A-Za-z’'-]+")
+
+
+def term_counts(text: str) -> Counter:
+    """Return the content-word stems of a text with their counts."""
+    words = (lemma(w.lower().replace("’", "'").removesuffix("'s")) for w in _WORD.findall(text))
+    return Counter(w for w in words if w not in STOPWORDS and len(w) > 2)
+
+
+def document_frequencies(texts: Iterable[str]) -> tuple[Counter, int]:
+    """Return in how many texts each stem occurs, and the number of texts."""
+    df: Counter = Counter()
+    n = 0
+    for text in texts:
+        df.update(set(term_counts(text)))
+        n += 1
+    return df, n
+
+
+class _Vectors:
+    """TF-IDF vectors of candidates' sentences, so that words every article uses weigh little."""
+
+    def __init__(self, df: Counter, n: int) -> None:
+        self.df, self.n = df, max(n, 1)
+        self.cache: dict[int, dict[str, float]] = {}
+
+    def idf(self, word: str) -> float:
+        return math.log((1 + self.n) / (1 + self.df.get(word, 0))) + 1.0
+
+    def of(self, c: Candidate) -> dict[str, float]:
+        key = id(c)
+        if key not in self.cache:
+            counts = term_counts(c.sentence.text)
+            vec = {w: k * self.idf(w) for w, k in counts.items()}
+            norm = math.sqrt(sum(v * v for v in vec.values())) or 1.0
+            self.cache[key] = {w: v / norm for w, v in vec.items()}
+        return self.cache[key]
+
+    def similarity(self, a: Candidate, b: Candidate) -> float:
+        va, vb = self.of(a), self.of(b)
+        if len(va) > len(vb):
+            va, vb = vb, va
+        return sum(v * vb.get(w, 0.0) for w, v in va.items())
+
+
+def _overlaps(a: Candidate, b: Candidate) -> bool:
+    return a.start <= b.end and b.start <= a.end
+
+
+def _gap_days(a: Candidate, b: Candidate) -> int:
+    if _overlaps(a, b):
+        return 0
+    return (b.start - a.end).days if a.end < b.start else (a.start - b.end).days
+
+
+def _match(a: Candidate, b: Candidate, vectors: _Vectors) -> float | None:
+    """Return how well two candidates match as one event, or None if they cannot."""
+    if a.article.stem == b.article.stem and a.sentence == b.sentence:
+        return None
+    same_family = a.family == b.family
+    sim = vectors.similarity(a, b)
+    if _overlaps(a, b):
+        precise = precision(a.value) <= 1 and precision(b.value) <= 1
+        if same_family and sim >= (SAME_DAY_FAMILY_SIMILARITY if precise else SAME_FAMILY_SIMILARITY):
+            return sim + 1.0
+        return sim if sim >= ANY_FAMILY_SIMILARITY else None
+    # Sources may disagree by a day or two on when the same thing happened.
+    if (same_family and _gap_days(a, b) <= DISAGREEMENT_DAYS
+            and precision(a.value) <= 1 and precision(b.value) <= 1
+            and sim >= SAME_FAMILY_SIMILARITY):
+        return sim + 0.5
+    return None
+
+
+def cluster(candidates: list[Candidate], vectors: _Vectors) -> list[list[Candidate]]:
+    """Group candidates that tell the same event, most precise dates first."""
+    order = sorted(candidates, key=lambda c: (precision(c.value), c.start, c.end,
+                                              c.article.stem, c.sentence.start))
+    groups: list[list[Candidate]] = []
+    for c in order:
+        best, best_score = None, None
+        for group in groups:
+            scores = [_match(c, m, vectors) for m in group]
+            if any(s is None for s in scores):
+                continue
+            score = max(scores)
+            if best_score is None or score > best_score:
+                best, best_score = group, score
+        if best is None:
+            groups.append([c])
+        else:
+            best.append(c)
+    return groups
+
+
+def merge_candidates(candidates: list[Candidate], df: Counter, n_texts: int) -> list[Event]:
+    """Return one timeline entry per group of candidates that tell the same event."""
+    vectors = _Vectors(df, n_texts)
+    events = [_event(group) for group in cluster(candidates, vectors)]
+    events.sort(key=lambda e: (e.start, e.end, e.title))
+    _assign_ids(events)
+    return events
+
+
+def _choose_date(group: list[Candidate]) -> Candidate:
+    """Return the member whose date the most sources support, the most precise on ties."""
+    def support(c: Candidate) -> int:
+        return len({m.article.stem for m in group if _overlaps(c, m)})
+    return max(group, key=lambda c: (support(c), -precision(c.value), -(c.end - c.start).days,
+                                     -c.start.toordinal()))
+
+
+def _event(group: list[Candidate]) -> Event:
+    dated = _choose_date(group)
+    agree = [m for m in group if _overlaps(m, dated)]
+    differ = [m for m in group if not _overlaps(m, dated)]
+    start = max(m.start for m in agree)
+    end = min(m.end for m in agree)
+    if start > end:
+        start, end = dated.start, dated.end
+    note = None
+    if differ:
+        others = "; ".join(sorted({f"{describe(m.value)} ({m.article.display_name})"
+                                   for m in differ}))
+        note = f"Sources differ on the date: {others}, against {describe(dated.value)}."
+    ordered = sorted(group, key=lambda m: (m is not dated, precision(m.value),
+                                           m.article.stem, m.sentence.start))
+    sources, seen = [], set()
+    for m in ordered:
+        key = (m.article.stem, m.quote)
+        if key in seen:
+            continue
+        seen.add(key)
+        sources.append(Source(article=m.article.stem, publisher=m.article.publisher,
+                              title=m.article.title, url=m.article.url, quote=m.quote,
+                              date_text=m.date_text, article_date=m.article.date))
+    articles = {m.article.stem for m in group}
+    categories = Counter(m.category for m in group if m.category != "event")
+    category = categories.most_common(1)[0][0] if categories else "event"
+    importance = round(len(articles) + 0.25 * (len(sources) - len(articles)), 2)
+    return Event(
+        id="", title=_title(group), summary=dated.quote, date=dated.value, start=start,
+        end=end, category=category, importance=importance, sources=sources,
+        disputed=any(m.disputed for m in group), date_note=note,
+    )
+
+
+def _title(group: list[Candidate]) -> str:
+    """Return a short headline-like title from the best-phrased member clause."""
+    def rank(c: Candidate) -> tuple:
+        words = c.clause.split()
+        first = words[0] if words else ""
+        named = first[:1].isupper() and first.lower() not in STOPWORDS
+        return (not named, not 3 <= len(words) <= TITLE_WORDS, len(words))
+    best = min(group, key=rank)
+    words = best.clause.split() or best.quote.split()
+    title = " ".join(words[:TITLE_WORDS]).rstrip(",;:–—-")
+    if len(words) > TITLE_WORDS:
+        title += "…"
+    return title[:1].upper() + title[1:]
+
+
+def _slug(text: str) -> str:
+    words = re.findall(r"[a-z0-9]+", text.lower())
+    return "-".join(w for w in words if w not in STOPWORDS)[:48].strip("-") or "event"
+
+
+def _assign_ids(events: list[Event]) -> None:
+    """Give each event an id from its date and title, unique within the site."""
+    used: Counter = Counter()
+    for e in events:
+        base = f"{e.start.isoformat()}-{_slug(e.title)}"
+        used[base] += 1
+        e.id = base if used[base] == 1 else f"{base}-{used[base]}"

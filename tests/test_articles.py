@@ -1,0 +1,85 @@
+import datetime as dt
+
+from generator.articles import read_article, read_articles
+
+
+def test_header_fields_are_read(write_article):
+    path = write_article("a.txt", "Title: Floods\nDate: 2024-03-05\nPublisher: Daily\n"
+                                  "URL: https://example.org/a\nAuthor: Jo\n\nRivers rose on Monday.\n")
+    article, problems = read_article(path)
+    assert problems == []
+    assert (article.title, article.date, article.publisher, article.url, article.author) == (
+        "Floods", dt.date(2024, 3, 5), "Daily", "https://example.org/a", "Jo")
+    assert article.text == "Rivers rose on Monday."
+
+
+def test_header_keys_are_case_insensitive_and_fenced_headers_work(write_article):
+    path = write_article("a.md", "---\ntitle: Floods\nDATE: 2024-03-05\n---\nRivers rose.\n")
+    article, problems = read_article(path)
+    assert problems == [] and article.title == "Floods" and article.date == dt.date(2024, 3, 5)
+
+
+def test_article_without_header_is_all_text_and_warns_of_no_date(write_article):
+    path = write_article("a.txt", "Rivers rose on Monday.\n")
+    article, problems = read_article(path)
+    assert article.text == "Rivers rose on Monday."
+    assert [p.message for p in problems] == [
+        "no 'Date:' header; relative dates in this article cannot be resolved"]
+
+
+def test_unreadable_date_names_file_and_line(write_article):
+    path = write_article("a.txt", "Title: X\nDate: next tuesday-ish\n\nText here.\n")
+    article, problems = read_article(path)
+    assert article.date is None
+    assert str(problems[0]).startswith(f"{path}:2: warning: unreadable date")
+
+
+def test_date_without_a_day_is_not_guessed(write_article):
+    path = write_article("a.txt", "Date: 2024\n\nText here.\n")
+    article, problems = read_article(path)
+    assert article.date is None and problems
+
+
+def test_written_out_dates_are_accepted(write_article):
+    path = write_article("a.txt", "Date: April 28, 2025\n\nText here.\n")
+    assert read_article(path)[0].date == dt.date(2025, 4, 28)
+
+
+def test_malformed_header_line_is_reported_and_read_as_text(write_article):
+    path = write_article("a.txt", "Title: X\nDate: 2024-01-02\nthis line is not a header\n")
+    article, problems = read_article(path)
+    assert problems[0].line == 3 and "malformed header" in problems[0].message
+    assert article.text == "this line is not a header"
+
+
+def test_unknown_header_key_is_reported(write_article):
+    path = write_article("a.txt", "Title: X\nPubisher: Y\nDate: 2024-01-02\n\nText.\n")
+    article, problems = read_article(path)
+    assert problems[0].line == 2 and "unknown header key" in problems[0].message
+
+
+def test_empty_file_is_skipped_with_one_line(write_article):
+    path = write_article("a.txt", "")
+    article, problems = read_article(path)
+    assert article is None and len(problems) == 1 and str(path) in str(problems[0])
+
+
+def test_non_utf8_file_is_skipped_naming_the_line(write_article):
+    path = write_article("a.txt", b"Date: 2024-01-02\n\nCaf\xe9 opened.\n")
+    article, problems = read_article(path)
+    assert article is None
+    assert str(problems[0]).startswith(f"{path}:3: warning: not UTF-8")
+
+
+def test_markdown_body_is_read_as_plain_text(write_article):
+    path = write_article("a.md", "Date: 2024-01-02\n\n# Heading\n\nThe **army** [left](http://x) "
+                                 "the town on Friday.\n")
+    article, _ = read_article(path)
+    assert article.text == "Heading\n\nThe army left the town on Friday."
+
+
+def test_bad_file_does_not_stop_the_others(write_article, tmp_path):
+    write_article("good.txt", "Date: 2024-01-02\n\nText.\n")
+    write_article("bad.txt", b"\xff\xfe\x00")
+    articles, problems = read_articles(tmp_path / "content")
+    assert [a.stem for a in articles] == ["good"] and len(problems) == 1

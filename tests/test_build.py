@@ -1,0 +1,104 @@
+import json
+from pathlib import Path
+
+import pytest
+
+from generator.build import build
+from generator.cli import main
+from generator.write import OutputError, write_output
+
+
+def site(tmp_path: Path, articles: dict[str, str | bytes]) -> Path:
+    content = tmp_path / "content"
+    (content / "articles").mkdir(parents=True)
+    for name, text in articles.items():
+        path = content / "articles" / name
+        path.write_bytes(text if isinstance(text, bytes) else text.encode("utf-8"))
+    return content
+
+
+GOOD = "Title: Port\nDate: 2025-04-28\nPublisher: Daily\n\nThe port reopened to ships on Saturday.\n"
+
+
+def test_build_writes_pages_and_events_json(tmp_path: Path):
+    content = site(tmp_path, {"port.txt": GOOD})
+    result = build(content, tmp_path / "out")
+    events = json.loads((tmp_path / "out" / "events.json").read_text(encoding="utf-8"))["events"]
+    assert len(result.events) == len(events) == 1
+    assert events[0]["start"] == events[0]["end"] == "2025-04-26"
+    assert events[0]["sources"][0]["quote"] == "The port reopened to ships on Saturday."
+    assert (tmp_path / "out" / "index.html").exists()
+    assert (tmp_path / "out" / "articles" / "port.html").exists()
+
+
+def test_bad_files_are_reported_and_the_rest_still_builds(tmp_path: Path, capsys):
+    content = site(tmp_path, {"port.txt": GOOD, "empty.txt": "", "latin1.txt": b"Date: 2025-01-01\n\n\xe9t\xe9\n",
+                              "nodate.txt": "The port closed on Friday.\n"})
+    assert main(["build", "--content", str(content), "--output", str(tmp_path / "out")]) == 0
+    err = capsys.readouterr().err.strip().splitlines()
+    assert len(err) == 3
+    assert any("empty.txt" in line for line in err) and any("latin1.txt:3" in line for line in err)
+    assert "Traceback" not in "".join(err)
+    assert (tmp_path / "out" / "events.json").exists()
+
+
+def test_strict_build_exits_non_zero_on_any_problem(tmp_path: Path):
+    content = site(tmp_path, {"port.txt": GOOD, "empty.txt": ""})
+    assert main(["build", "--strict", "--content", str(content), "--output", str(tmp_path / "o")]) == 1
+    assert main(["build", "--content", str(content), "--output", str(tmp_path / "o")]) == 0
+
+
+def test_missing_content_folder_is_a_clear_error(tmp_path: Path, capsys):
+    assert main(["build", "--content", str(tmp_path / "nope"), "--output", str(tmp_path / "o")]) == 1
+    assert "content folder not found" in capsys.readouterr().err
+
+
+def test_output_holding_foreign_files_is_never_replaced(tmp_path: Path):
+    content = site(tmp_path, {"port.txt": GOOD})
+    out = tmp_path / "out"
+    out.mkdir()
+    (out / "thesis.docx").write_text("precious", encoding="utf-8")
+    with pytest.raises(OutputError):
+        build(content, out)
+    assert (out / "thesis.docx").read_text(encoding="utf-8") == "precious"
+
+
+def test_rebuild_replaces_old_pages_and_keeps_dot_files(tmp_path: Path):
+    content = site(tmp_path, {"port.txt": GOOD})
+    out = tmp_path / "out"
+    build(content, out)
+    (out / ".gitkeep").write_text("", encoding="utf-8")
+    (content / "articles" / "port.txt").rename(content / "articles" / "harbour.txt")
+    build(content, out)
+    assert (out / ".gitkeep").exists()
+    assert (out / "articles" / "harbour.html").exists()
+    assert not (out / "articles" / "port.html").exists()
+
+
+def test_failed_write_leaves_the_previous_site_whole(tmp_path: Path):
+    out = tmp_path / "out"
+    write_output({"index.html": "old"}, out)
+    with pytest.raises(OutputError):
+        write_output({"index.html": "new", "../escape.html": "x"}, out)
+    assert (out / "index.html").read_text(encoding="utf-8") == "old"
+    assert not (tmp_path / "escape.html").exists()
+
+
+def test_output_inside_content_is_refused(tmp_path: Path):
+    content = site(tmp_path, {"port.txt": GOOD})
+    with pytest.raises(OutputError):
+        build(content, content / "site")
+
+
+def test_tag_command_prints_json(tmp_path: Path, capsys):
+    text = tmp_path / "t.txt"
+    text.write_text("The pact was signed last June.", encoding="utf-8")
+    assert main(["tag", "--dct", "2025-04-28", str(text)]) == 0
+    (found,) = json.loads(capsys.readouterr().out)
+    assert found == {"start": 21, "end": 30, "text": "last June", "type": "DATE", "value": "2024-06"}
+
+
+def test_tag_command_rejects_a_bad_date(tmp_path: Path):
+    with pytest.raises(SystemExit) as exit_info:
+        main(["tag", "--dct", "28/04/2025", str(tmp_path / "t.txt")])
+    assert exit_info.value.code == 2

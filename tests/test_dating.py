@@ -1,0 +1,32 @@
+import datetime as dt
+
+from generator.dating import anchored_span, clip_to, value_for_span
+
+D = dt.date
+
+
+def test_less_than_months_later_spans_from_the_anchor():
+    assert anchored_span((D(2024, 6, 1), D(2024, 6, 30)), "+P6M", "LESS_THAN") == (
+        D(2024, 6, 1), D(2024, 12, 30))
+
+
+def test_days_before_ends_the_day_before_the_anchor():
+    start, end = anchored_span((D(2025, 4, 28), D(2025, 4, 28)), "-P3D", "LESS_THAN")
+    assert end == D(2025, 4, 27) and start < end
+
+
+def test_exact_offset_moves_the_anchor():
+    assert anchored_span((D(2024, 1, 10), D(2024, 1, 10)), "+P1W", None) == (
+        D(2024, 1, 17), D(2024, 1, 17))
+
+
+def test_clip_cuts_at_the_publication_day():
+    assert clip_to(D(2025, 1, 1), D(2025, 12, 31), D(2025, 4, 28)) == (D(2025, 1, 1), D(2025, 4, 28))
+    assert clip_to(D(2025, 5, 1), D(2025, 5, 2), D(2025, 4, 28)) is None
+
+
+def test_value_for_span_is_the_smallest_unit_holding_it():
+    assert value_for_span(D(2024, 6, 3), D(2024, 6, 3)) == "2024-06-03"
+    assert value_for_span(D(2024, 6, 1), D(2024, 6, 20)) == "2024-06"
+    assert value_for_span(D(2024, 6, 1), D(2024, 12, 31)) == "2024"
+    assert value_for_span(D(2021, 6, 1), D(2024, 12, 31)) == "202X"

@@ -1,0 +1,67 @@
+import datetime as dt
+
+from generator.merge import document_frequencies, merge_candidates
+from tests.helpers import candidates
+
+D = dt.date
+
+
+def merged(*groups):
+    found = [c for g in groups for c in g]
+    df, n = document_frequencies(c.sentence.text for c in found)
+    return merge_candidates(found, df, n)
+
+
+def test_same_event_at_two_precisions_becomes_one_entry_dated_precisely():
+    a = candidates("The rebels seized the northern town of Abra in a surprise raid last year.",
+                   [("last year", "2024")], stem="a")
+    b = candidates("Rebels seized Abra in a surprise raid last August.",
+                   [("last August", "2024-08")], stem="b")
+    (event,) = merged(a, b)
+    assert (event.date, event.start, event.end) == ("2024-08", D(2024, 8, 1), D(2024, 8, 31))
+    assert {s.article for s in event.sources} == {"a", "b"}
+
+
+def test_different_events_on_the_same_day_stay_apart():
+    a = candidates("The president signed the budget law on Monday.", [("on Monday", "2025-04-28")],
+                   stem="a")
+    b = candidates("Floods killed 12 people in the river valley on Monday.",
+                   [("on Monday", "2025-04-28")], stem="b")
+    assert len(merged(a, b)) == 2
+
+
+def test_sources_differing_by_days_keep_one_entry_with_a_note():
+    a = candidates("The ministry confirmed the closure of the plant over the weekend.",
+                   [("over the weekend", "2025-W17-WE")], stem="a")
+    b = candidates("The ministry confirmed the closure of the plant on Monday.",
+                   [("on Monday", "2025-04-28")], stem="b")
+    c = candidates("The closure of the plant was confirmed by the ministry on Monday.",
+                   [("on Monday", "2025-04-28")], stem="c")
+    (event,) = merged(a, b, c)
+    assert event.date == "2025-04-28"
+    assert event.date_note and "differ" in event.date_note
+
+
+def test_importance_grows_with_independent_sources():
+    one = candidates("The port reopened on Monday after repairs.", [("on Monday", "2025-04-28")],
+                     stem="a")
+    other = candidates("The mayor resigned last June amid protests.", [("last June", "2024-06")],
+                       stem="b")
+    again = candidates("The mayor resigned in June 2024 amid protests.", [("June 2024", "2024-06")],
+                       stem="c")
+    events = {e.date: e for e in merged(one, other, again)}
+    assert events["2024-06"].importance > events["2025-04-28"].importance
+
+
+def test_entries_are_sorted_by_date_with_unique_ids():
+    a = candidates("The mayor resigned last June. The port reopened on Monday.",
+                   [("last June", "2024-06"), ("on Monday", "2025-04-28")])
+    events = merged(a)
+    assert [e.date for e in events] == ["2024-06", "2025-04-28"]
+    assert len({e.id for e in events}) == 2
+
+
+def test_ids_do_not_depend_on_article_order():
+    a = candidates("The mayor resigned last June.", [("last June", "2024-06")], stem="a")
+    b = candidates("The port reopened on Monday.", [("on Monday", "2025-04-28")], stem="b")
+    assert [e.id for e in merged(a, b)] == [e.id for e in merged(b, a)]
