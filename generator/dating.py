@@ -56,3 +56,16 @@ def value_for_span(start: dt.date, end: dt.date) -> str:
     if start.year // 10 == end.year // 10:
         return f"{start.year // 10:03d}X"
     return f"{start.year // 100:02d}XX"
+
+
+def narrow(start: dt.date, end: dt.date, mod: str | None) -> tuple[dt.date, dt.date]:
+    """Return the part of a span a TimeML mod names: START, MID or END take a third of it."""
+    days = (end - start).days + 1
+    third = max(days // 3, 1)
+    if mod == "START":
+        return start, start + dt.timedelta(days=third - 1)
+    if mod == "MID":
+        return start + dt.timedelta(days=third), end - dt.timedelta(days=third)
+    if mod == "END":
+        return end - dt.timedelta(days=third - 1), end
+    return start, end

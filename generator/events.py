@@ -6,7 +6,7 @@ import datetime as dt
 import re
 from dataclasses import dataclass
 
-from generator.dating import anchored_span, clip_to, value_for_span
+from generator.dating import anchored_span, clip_to, narrow, value_for_span
 from generator.lexicon import (
     CLAUSE_OPENERS,
     IRREGULAR_PAST,
@@ -17,10 +17,10 @@ from generator.lexicon import (
 from generator.models import Article, Candidate, Sentence, Timex
 from generator.temporal.values import span as value_span
 
-_TOKEN = re.compile(r"\w+(?:[’'.-]\w+)*|[^\w\s]")
+_TOKEN = re.compile(r"\d+(?:[.,]\d+)*(?:[-–]\d+(?:[.,]\d+)*)?|\w+(?:[’'.-]\w+)*|[^\w\s]")
 _BREAK_PUNCT = set(",;:()[]–—")
 _PRONOUNS = {"it", "they", "he", "she", "this", "that", "we", "i", "you", "there"}
-_DENIAL = re.compile(r"\b(?:den(?:y|ies|ied|ying)|dispute[sd]?|disputing|reject(?:s|ed)?|"
+_DENIAL = re.compile(r"(?<!\bor )(?<!\bnor )\b(?:den(?:y|ies|ied|ying)|dispute[sd]?|disputing|reject(?:s|ed)?|"
                      r"refute[sd]?|dismiss(?:es|ed)?)\b", re.IGNORECASE)
 _LEADING_JUNK = re.compile(
     r"^(?:(?:and|but|so|however|meanwhile|although|though|while|after|before|since|as|"
@@ -31,6 +31,12 @@ _LEADING_JUNK = re.compile(
 _DATE_PREPOSITION = re.compile(r"(?:\b(?:in|on|at|by|over|during|since|until|from|of|"
                                r"through|throughout|around|about|before|after)\s+)?$",
                                re.IGNORECASE)
+_DETERMINERS = {"the", "a", "an", "its", "their", "his", "her", "our", "these", "those", "this",
+                "that", "some", "any", "no", "every"}
+_BE = {"is", "are", "was", "were", "be", "been", "being", "am"}
+_COORDINATORS = {"or", "nor", "and"}
+_TRAILING_FUNCTION = re.compile(r"(?:\s+(?:the|a|an|of|to|in|on|at|for|by|with|and|or|"
+                                r"from|under|its|their|his|her))+$", re.IGNORECASE)
 _NON_EVENT_ED = {"hundred", "red", "need", "speed", "bed", "seed", "feed", "breed", "shed",
                  "wed", "led", "sacred", "naked", "wicked", "beloved", "aged", "ragged"}
 
@@ -63,7 +69,7 @@ def detect_candidates(
             trigger = _find_trigger(tokens, timex, found, triggers)
             if trigger is None:
                 continue
-            token, family, category, clause = trigger
+            token, family, category, clause, is_verb = trigger
             start, end = bounds
             value = timex.value if timex.anchor_offset is None else value_for_span(start, end)
             if article.date is not None and not _is_future(sentence.text):
@@ -74,8 +80,9 @@ def detect_candidates(
             candidate = Candidate(
                 article=article, sentence=sentence, quote=sentence.text, value=value,
                 start=start, end=end, date_text=timex.text, trigger=token.text.lower(),
-                family=family, category=category, clause=_title_clause(text, clause, timex),
+                family=family, trigger_is_verb=is_verb, category=category, clause=_title_clause(text, clause, timex),
                 entities=_entities(sentence, timexes),
+                families=frozenset({family} | _families(clause, triggers)),
                 disputed=bool(_DENIAL.search(sentence.text)),
             )
             candidates.append(candidate)
@@ -108,9 +115,11 @@ def _timex_span(timex: Timex, previous: Candidate | None,
             anchor = (dct, dct)
         else:
             return None
-        return anchored_span(anchor, timex.anchor_offset, timex.mod)
+        mod = "LESS_THAN" if "X" in timex.value and not timex.mod else timex.mod
+        return anchored_span(anchor, timex.anchor_offset, mod)
     value = timex.value.split("T", 1)[0] if timex.type == "TIME" else timex.value
-    return value_span(value)
+    bounds = value_span(value)
+    return narrow(*bounds, timex.mod) if bounds else None
 
 
 def _is_future(sentence: str) -> bool:
@@ -128,7 +137,7 @@ def _find_trigger(tokens: list[_Token], timex: Timex, others: list[Timex],
         return None
     own = clauses[index]
     found = _best_trigger(own, timex, triggers, verbs_only=True)
-    if found is None and index == 0 and not any(_verb_info(t, triggers) for t in own):
+    if found is None and index == 0:
         # A fronted adjunct ("In March, South Korea estimated ...") dates the main clause.
         for later in clauses[1:]:
             if later and later[0].text.lower() in CLAUSE_OPENERS:
@@ -137,12 +146,26 @@ def _find_trigger(tokens: list[_Token], timex: Timex, others: list[Timex],
             if found:
                 own = later
             break
+    is_verb = found is not None
     if found is None:
         found = _best_trigger(own, timex, triggers, verbs_only=False)
     if found is None:
         return None
     token, family, category = found
-    return token, family, category, own
+    return token, family, category, own, is_verb
+
+
+def _families(clause: list[_Token], triggers: dict[str, tuple[str, str, bool]]) -> set[str]:
+    """Return the families of every event word in a clause ("claimed it regained" -> both)."""
+    found = set()
+    for i, tok in enumerate(clause):
+        info = _verb_info(tok, triggers, clause[i - 1] if i else None)
+        entry = triggers.get(tok.text.lower())
+        if info:
+            found.add(info[0])
+        elif entry:
+            found.add(entry[0])
+    return found
 
 
 def _clauses(tokens: list[_Token], timexes: list[Timex]) -> list[list[_Token]]:
@@ -154,7 +177,7 @@ def _clauses(tokens: list[_Token], timexes: list[Timex]) -> list[list[_Token]]:
     for tok in tokens:
         if inside_timex(tok):
             clauses[-1].append(tok)
-        elif tok.text in _BREAK_PUNCT or tok.text in "\"“”":
+        elif tok.text in _BREAK_PUNCT:
             if clauses[-1]:
                 clauses.append([])
         elif tok.text.lower() in CLAUSE_OPENERS and clauses[-1]:
@@ -164,9 +187,15 @@ def _clauses(tokens: list[_Token], timexes: list[Timex]) -> list[list[_Token]]:
     return [c for c in clauses if c]
 
 
-def _verb_info(tok: _Token, triggers: dict[str, tuple[str, str, bool]]):
+def _verb_info(tok: _Token, triggers: dict[str, tuple[str, str, bool]],
+               before: _Token | None = None):
     """Return (family, category) when a token is a verb that reports an event."""
     word = tok.text.lower()
+    previous = before.text.lower() if before else ""
+    if previous in _DETERMINERS:
+        return None  # "its reported deployments": a participle used as an adjective
+    if word.endswith("ing") and previous not in _BE:
+        return None  # "soldiers fighting in Kursk": not the clause's own verb
     entry = triggers.get(word)
     if entry and entry[2]:
         return None if lemma(word) in LIGHT_VERBS else (entry[0], entry[1])
@@ -180,17 +209,24 @@ def _verb_info(tok: _Token, triggers: dict[str, tuple[str, str, bool]]):
 
 def _best_trigger(clause: list[_Token], timex: Timex,
                   triggers: dict[str, tuple[str, str, bool]], verbs_only: bool):
-    """Return the trigger nearest the date in a clause, preferring those before it."""
-    best, best_key = None, None
-    for tok in clause:
-        if timex.start <= tok.start < timex.end:
-            continue
-        info = _verb_info(tok, triggers)
-        if info is None and not verbs_only:
+    """Return the trigger of a clause: its verb nearest the date, else its first event noun."""
+    outside = [(i, tok) for i, tok in enumerate(clause) if not timex.start <= tok.start < timex.end]
+    if not verbs_only:
+        for _, tok in outside:
             entry = triggers.get(tok.text.lower())
-            info = (entry[0], entry[1]) if entry else None
+            if entry:
+                return tok, entry[0], entry[1]
+        return None
+    best, best_key = None, None
+    for i, tok in outside:
+        info = _verb_info(tok, triggers, clause[i - 1] if i else None)
         if info is None:
             continue
+        # "confirmed or denied ...": the first of coordinated verbs carries the event.
+        if i >= 2 and clause[i - 1].text.lower() in _COORDINATORS:
+            first = _verb_info(clause[i - 2], triggers, clause[i - 3] if i >= 3 else None)
+            if first is not None:
+                tok, info = clause[i - 2], first
         before = tok.end <= timex.start
         distance = timex.start - tok.end if before else tok.start - timex.end
         key = (0 if before else 1, distance)
@@ -222,8 +258,10 @@ def _title_clause(text: str, clause: list[_Token], timex: Timex) -> str:
         words = (before.rstrip() + " " + after.lstrip()).strip()
     else:
         words = text[start:end]
-    words = _LEADING_JUNK.sub("", words).strip(" ,;:–—-\"“”")
-    return re.sub(r"\s+", " ", words)
+    words = _LEADING_JUNK.sub("", words)
+    words = re.sub(r"\s+([.,;:!?])", r"\1", re.sub(r"\s+", " ", words))
+    words = words.strip(" ,;:.–—-")
+    return _TRAILING_FUNCTION.sub("", words)
 
 
 def is_pronoun_subject(clause: str) -> bool:

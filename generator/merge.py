@@ -11,12 +11,19 @@ from generator.lexicon import STOPWORDS, lemma
 from generator.models import Candidate, Event, Source
 from generator.temporal.values import describe, precision
 
-SAME_FAMILY_SIMILARITY = 0.12
-ANY_FAMILY_SIMILARITY = 0.45
+SAME_FAMILY_SIMILARITY = 0.15
+ANY_FAMILY_SIMILARITY = 0.4
 SAME_DAY_FAMILY_SIMILARITY = 0.05
+REPORTED_SIMILARITY = 0.25
 DISAGREEMENT_DAYS = 3
+# Families of words that report another event ("Russia claimed it regained ..."): such a
+# report can tell the same event as a plain account of the event it names.
+REPORTING_FAMILIES = {"say", "report", "confirm", "deny"}
 TITLE_WORDS = 12
 
+_NOT_SUBJECTS = {"it", "they", "he", "she", "this", "that", "there", "we", "i", "you", "which",
+                 "who", "under", "in", "on", "at", "after", "before", "as", "by", "with", "for",
+                 "according", "although", "while", "despite", "was", "were", "had", "has"}
 _WORD = re.compile(r"[A-Za-z][A-Za-z’'-]+")
 
 
@@ -41,25 +48,28 @@ class _Vectors:
 
     def __init__(self, df: Counter, n: int) -> None:
         self.df, self.n = df, max(n, 1)
-        self.cache: dict[int, dict[str, float]] = {}
+        self.cache: dict[str, dict[str, float]] = {}
 
     def idf(self, word: str) -> float:
         return math.log((1 + self.n) / (1 + self.df.get(word, 0))) + 1.0
 
-    def of(self, c: Candidate) -> dict[str, float]:
-        key = id(c)
-        if key not in self.cache:
-            counts = term_counts(c.sentence.text)
+    def of(self, text: str) -> dict[str, float]:
+        if text not in self.cache:
+            counts = term_counts(text)
             vec = {w: k * self.idf(w) for w, k in counts.items()}
             norm = math.sqrt(sum(v * v for v in vec.values())) or 1.0
-            self.cache[key] = {w: v / norm for w, v in vec.items()}
-        return self.cache[key]
+            self.cache[text] = {w: v / norm for w, v in vec.items()}
+        return self.cache[text]
 
-    def similarity(self, a: Candidate, b: Candidate) -> float:
+    def cosine(self, a: str, b: str) -> float:
         va, vb = self.of(a), self.of(b)
         if len(va) > len(vb):
             va, vb = vb, va
         return sum(v * vb.get(w, 0.0) for w, v in va.items())
+
+    def similarity(self, a: Candidate, b: Candidate) -> float:
+        """Return how alike two reports read: as whole sentences or as the dated clauses."""
+        return max(self.cosine(a.sentence.text, b.sentence.text), self.cosine(a.clause, b.clause))
 
 
 def _overlaps(a: Candidate, b: Candidate) -> bool:
@@ -72,21 +82,38 @@ def _gap_days(a: Candidate, b: Candidate) -> int:
     return (b.start - a.end).days if a.end < b.start else (a.start - b.end).days
 
 
+def _compatible(a: Candidate, b: Candidate) -> bool:
+    """Return whether two candidates could date one event (never two dates of one sentence)."""
+    if a.article.stem == b.article.stem and a.sentence == b.sentence:
+        return False
+    return _overlaps(a, b) or (_gap_days(a, b) <= DISAGREEMENT_DAYS and _short(a) and _short(b))
+
+
+def _short(c: Candidate) -> bool:
+    """Return whether a candidate is dated to a day or two ("on Monday", "over the weekend")."""
+    return (c.end - c.start).days <= 2
+
+
 def _match(a: Candidate, b: Candidate, vectors: _Vectors) -> float | None:
     """Return how well two candidates match as one event, or None if they cannot."""
     if a.article.stem == b.article.stem and a.sentence == b.sentence:
         return None
-    same_family = a.family == b.family
     sim = vectors.similarity(a, b)
+    reported = ((a.family in REPORTING_FAMILIES and b.family in a.families)
+                or (b.family in REPORTING_FAMILIES and a.family in b.families))
+    same_family = a.family == b.family or (reported and sim >= REPORTED_SIMILARITY)
     if _overlaps(a, b):
         precise = precision(a.value) <= 1 and precision(b.value) <= 1
         if same_family and sim >= (SAME_DAY_FAMILY_SIMILARITY if precise else SAME_FAMILY_SIMILARITY):
             return sim + 1.0
-        return sim if sim >= ANY_FAMILY_SIMILARITY else None
+        # Different words for one happening: the dated clauses must read alike, or, for
+        # reports of the same day, the whole sentences.
+        alike = vectors.cosine(a.clause, b.clause)
+        if _short(a) and _short(b):
+            alike = max(alike, sim)
+        return alike if alike >= ANY_FAMILY_SIMILARITY else None
     # Sources may disagree by a day or two on when the same thing happened.
-    if (same_family and _gap_days(a, b) <= DISAGREEMENT_DAYS
-            and precision(a.value) <= 1 and precision(b.value) <= 1
-            and sim >= SAME_FAMILY_SIMILARITY):
+    if same_family and _compatible(a, b) and sim >= SAME_FAMILY_SIMILARITY:
         return sim + 0.5
     return None
 
@@ -99,8 +126,10 @@ def cluster(candidates: list[Candidate], vectors: _Vectors) -> list[list[Candida
     for c in order:
         best, best_score = None, None
         for group in groups:
-            scores = [_match(c, m, vectors) for m in group]
-            if any(s is None for s in scores):
+            if not all(_compatible(c, m) for m in group):
+                continue
+            scores = [s for s in (_match(c, m, vectors) for m in group) if s is not None]
+            if not scores:
                 continue
             score = max(scores)
             if best_score is None or score > best_score:
@@ -122,11 +151,14 @@ def merge_candidates(candidates: list[Candidate], df: Counter, n_texts: int) -> 
 
 
 def _choose_date(group: list[Candidate]) -> Candidate:
-    """Return the member whose date the most sources support, the most precise on ties."""
+    """Return the most precise date that at least half as many sources support as the best."""
     def support(c: Candidate) -> int:
         return len({m.article.stem for m in group if _overlaps(c, m)})
-    return max(group, key=lambda c: (support(c), -precision(c.value), -(c.end - c.start).days,
-                                     -c.start.toordinal()))
+    counts = {id(c): support(c) for c in group}
+    floor = (max(counts.values()) + 1) // 2
+    eligible = [c for c in group if counts[id(c)] >= floor]
+    return min(eligible, key=lambda c: ((c.end - c.start).days, -counts[id(c)],
+                                        precision(c.value), c.start))
 
 
 def _event(group: list[Candidate]) -> Event:
@@ -168,12 +200,15 @@ def _title(group: list[Candidate]) -> str:
     """Return a short headline-like title from the best-phrased member clause."""
     def rank(c: Candidate) -> tuple:
         words = c.clause.split()
-        first = words[0] if words else ""
-        named = first[:1].isupper() and first.lower() not in STOPWORDS
-        return (not named, not 3 <= len(words) <= TITLE_WORDS, len(words))
+        lowered = [w.lower().strip(".,;:") for w in words]
+        first = lowered[0] if lowered else ""
+        subject = words[0][:1].isupper() and first not in _NOT_SUBJECTS if words else False
+        where = lowered.index(c.trigger) if c.trigger in lowered else len(words)
+        return (not subject, where > 6, not c.trigger_is_verb,
+                not 3 <= len(words) <= TITLE_WORDS, len(words))
     best = min(group, key=rank)
     words = best.clause.split() or best.quote.split()
-    title = " ".join(words[:TITLE_WORDS]).rstrip(",;:–—-")
+    title = " ".join(words[:TITLE_WORDS]).rstrip(",;:–—-.")
     if len(words) > TITLE_WORDS:
         title += "…"
     return title[:1].upper() + title[1:]

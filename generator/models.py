@@ -95,9 +95,11 @@ class Candidate:
     date_text: str | None
     trigger: str  # the verb or noun that reports the event
     family: str  # the kind of happening the trigger names ("deploy", "agree", ...)
+    trigger_is_verb: bool
     category: str
     clause: str  # the clause that reports the event, without its date
     entities: frozenset[str] = field(default_factory=frozenset)
+    families: frozenset[str] = field(default_factory=frozenset)  # of every trigger in the clause
     disputed: bool = False
 
 

@@ -95,7 +95,7 @@ def test_tag_command_prints_json(tmp_path: Path, capsys):
     text.write_text("The pact was signed last June.", encoding="utf-8")
     assert main(["tag", "--dct", "2025-04-28", str(text)]) == 0
     (found,) = json.loads(capsys.readouterr().out)
-    assert found == {"start": 21, "end": 30, "text": "last June", "type": "DATE", "value": "2024-06"}
+    assert found == {"start": 20, "end": 29, "text": "last June", "type": "DATE", "value": "2024-06"}
 
 
 def test_tag_command_rejects_a_bad_date(tmp_path: Path):

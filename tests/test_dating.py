@@ -30,3 +30,10 @@ def test_value_for_span_is_the_smallest_unit_holding_it():
     assert value_for_span(D(2024, 6, 1), D(2024, 6, 20)) == "2024-06"
     assert value_for_span(D(2024, 6, 1), D(2024, 12, 31)) == "2024"
     assert value_for_span(D(2021, 6, 1), D(2024, 12, 31)) == "202X"
+
+
+def test_mods_narrow_a_span_to_its_part():
+    from generator.dating import narrow
+    assert narrow(D(2024, 1, 1), D(2024, 12, 31), "END") == (D(2024, 9, 1), D(2024, 12, 31))
+    assert narrow(D(2025, 1, 1), D(2025, 1, 31), "MID") == (D(2025, 1, 11), D(2025, 1, 21))
+    assert narrow(D(2025, 1, 1), D(2025, 1, 31), None) == (D(2025, 1, 1), D(2025, 1, 31))
