@@ -3,8 +3,11 @@
 from __future__ import annotations
 
 import datetime as dt
+import traceback
 from dataclasses import dataclass, field
 from pathlib import Path
+
+from jinja2 import TemplateError, TemplateSyntaxError
 
 from generator.articles import read_articles
 from generator.config import load_site
@@ -17,6 +20,20 @@ from generator.render import default_template_dirs, render_site
 from generator.sentences import split_sentences
 from generator.temporal import tag
 from generator.write import check_output_dir, write_output
+
+
+class BuildError(Exception):
+    """The site cannot be built; the message names the file and line at fault."""
+
+
+def _template_error(err: TemplateError) -> BuildError:
+    """Return a one-line error naming the template file and line that failed."""
+    if isinstance(err, TemplateSyntaxError):
+        where = f"{err.filename or err.name}:{err.lineno}"
+    else:
+        frames = [f for f in traceback.extract_tb(err.__traceback__) if f.filename.endswith(".html")]
+        where = f"{frames[-1].filename}:{frames[-1].lineno}" if frames else "templates"
+    return BuildError(f"{where}: template error: {err.message or err}")
 
 
 @dataclass
@@ -53,7 +70,10 @@ def generate(content_dir: Path, build_date: dt.date | None = None) -> BuildResul
         texts += sentences
     df, n = document_frequencies(texts)
     events = merge_candidates(candidates, df, n)
-    files = render_site(site, events, articles, default_template_dirs(content_dir), build_date)
+    try:
+        files = render_site(site, events, articles, default_template_dirs(content_dir), build_date)
+    except TemplateError as err:
+        raise _template_error(err) from err
     files["events.json"] = events_json(events)
     return BuildResult(site, articles, events, problems, files)
 

@@ -61,7 +61,7 @@ def main(argv: list[str] | None = None) -> int:
 
 
 def _build(args: argparse.Namespace) -> int:
-    from generator.build import build
+    from generator.build import BuildError, build
     from generator.write import OutputError
 
     if not args.content.is_dir():
@@ -70,7 +70,7 @@ def _build(args: argparse.Namespace) -> int:
     started = time.perf_counter()
     try:
         result = build(args.content, args.output)
-    except OutputError as err:
+    except (OutputError, BuildError) as err:
         print(f"timeline: error: {err}", file=sys.stderr)
         return 1
     for problem in result.problems:

@@ -20,8 +20,9 @@ from generator.temporal.values import span as value_span
 _TOKEN = re.compile(r"\d+(?:[.,]\d+)*(?:[-–]\d+(?:[.,]\d+)*)?|\w+(?:[’'.-]\w+)*|[^\w\s]")
 _BREAK_PUNCT = set(",;:()[]–—")
 _PRONOUNS = {"it", "they", "he", "she", "this", "that", "we", "i", "you", "there"}
-_DENIAL = re.compile(r"(?<!\bor )(?<!\bnor )\b(?:den(?:y|ies|ied|ying)|dispute[sd]?|disputing|reject(?:s|ed)?|"
-                     r"refute[sd]?|dismiss(?:es|ed)?)\b", re.IGNORECASE)
+# A denial reported by the sentence; "confirmed or denied" reports none.
+_DENIAL = re.compile(r"(?<!\bor )(?<!\bnor )\b(?:den(?:y|ies|ied|ying)|dispute[sd]?|disputing|"
+                     r"reject(?:s|ed)?|refute[sd]?|dismiss(?:es|ed)?)\b", re.IGNORECASE)
 _LEADING_JUNK = re.compile(
     r"^(?:(?:and|but|so|however|meanwhile|although|though|while|after|before|since|as|"
     r"that|which|who|when|despite|this came after|it (?:also )?follows|this follows|"
@@ -80,7 +81,8 @@ def detect_candidates(
             candidate = Candidate(
                 article=article, sentence=sentence, quote=sentence.text, value=value,
                 start=start, end=end, date_text=timex.text, trigger=token.text.lower(),
-                family=family, trigger_is_verb=is_verb, category=category, clause=_title_clause(text, clause, timex),
+                family=family, trigger_is_verb=is_verb, category=category,
+                clause=_title_clause(text, clause, timex),
                 entities=_entities(sentence, timexes),
                 families=frozenset({family} | _families(clause, triggers)),
                 disputed=bool(_DENIAL.search(sentence.text)),
@@ -138,7 +140,7 @@ def _find_trigger(tokens: list[_Token], timex: Timex, others: list[Timex],
     own = clauses[index]
     found = _best_trigger(own, timex, triggers, verbs_only=True)
     if found is None and index == 0:
-        # A fronted adjunct ("In March, South Korea estimated ...") dates the main clause.
+        # A fronted adjunct ("In March, the ministry estimated ...") dates the main clause.
         for later in clauses[1:]:
             if later and later[0].text.lower() in CLAUSE_OPENERS:
                 continue
@@ -195,7 +197,7 @@ def _verb_info(tok: _Token, triggers: dict[str, tuple[str, str, bool]],
     if previous in _DETERMINERS:
         return None  # "its reported deployments": a participle used as an adjective
     if word.endswith("ing") and previous not in _BE:
-        return None  # "soldiers fighting in Kursk": not the clause's own verb
+        return None  # "soldiers fighting in the city": not the clause's own verb
     entry = triggers.get(word)
     if entry and entry[2]:
         return None if lemma(word) in LIGHT_VERBS else (entry[0], entry[1])

@@ -16,7 +16,7 @@ ANY_FAMILY_SIMILARITY = 0.4
 SAME_DAY_FAMILY_SIMILARITY = 0.05
 REPORTED_SIMILARITY = 0.25
 DISAGREEMENT_DAYS = 3
-# Families of words that report another event ("Russia claimed it regained ..."): such a
+# Families of words that report another event ("the army claimed it retook ..."): such a
 # report can tell the same event as a plain account of the event it names.
 REPORTING_FAMILIES = {"say", "report", "confirm", "deny"}
 TITLE_WORDS = 12

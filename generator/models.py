@@ -45,9 +45,19 @@ class Article:
         return "\n\n".join(p.text for p in self.paragraphs)
 
     @property
+    def label(self) -> str:
+        """Return the title, else the text's opening words, to name an article to readers."""
+        if self.title:
+            return self.title
+        words = self.paragraphs[0].text.split() if self.paragraphs else []
+        if not words:
+            return self.stem
+        return " ".join(words[:9]).rstrip(",;:.") + ("…" if len(words) > 9 else "")
+
+    @property
     def display_name(self) -> str:
-        """Return the outlet, else the title, else the file stem."""
-        return self.publisher or self.title or self.stem
+        """Return the outlet, else the article's label."""
+        return self.publisher or self.label
 
 
 @dataclass(frozen=True)

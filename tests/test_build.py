@@ -32,7 +32,8 @@ def test_build_writes_pages_and_events_json(tmp_path: Path):
 
 
 def test_bad_files_are_reported_and_the_rest_still_builds(tmp_path: Path, capsys):
-    content = site(tmp_path, {"port.txt": GOOD, "empty.txt": "", "latin1.txt": b"Date: 2025-01-01\n\n\xe9t\xe9\n",
+    content = site(tmp_path, {"port.txt": GOOD, "empty.txt": "",
+                              "latin1.txt": b"Date: 2025-01-01\n\n\xe9t\xe9\n",
                               "nodate.txt": "The port closed on Friday.\n"})
     assert main(["build", "--content", str(content), "--output", str(tmp_path / "out")]) == 0
     err = capsys.readouterr().err.strip().splitlines()
@@ -102,3 +103,24 @@ def test_tag_command_rejects_a_bad_date(tmp_path: Path):
     with pytest.raises(SystemExit) as exit_info:
         main(["tag", "--dct", "28/04/2025", str(tmp_path / "t.txt")])
     assert exit_info.value.code == 2
+
+
+def test_broken_template_override_names_its_file_and_line(tmp_path: Path, capsys):
+    content = site(tmp_path, {"port.txt": GOOD})
+    (content / "templates").mkdir()
+    (content / "templates" / "about.html").write_text("<p>\n{{ site.title | nosuchfilter }}\n",
+                                                       encoding="utf-8")
+    out = tmp_path / "out"
+    assert main(["build", "--content", str(content), "--output", str(out)]) == 1
+    err = capsys.readouterr().err
+    assert "about.html:2: template error" in err and "Traceback" not in err
+    assert not out.exists()
+
+
+def test_template_runtime_error_names_its_file_and_line(tmp_path: Path, capsys):
+    content = site(tmp_path, {"port.txt": GOOD})
+    (content / "templates").mkdir()
+    (content / "templates" / "about.html").write_text("<p>\n{{ site.nosuchsetting.x }}\n",
+                                                       encoding="utf-8")
+    assert main(["build", "--content", str(content), "--output", str(tmp_path / "o")]) == 1
+    assert "about.html:2: template error" in capsys.readouterr().err

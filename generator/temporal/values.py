@@ -88,7 +88,7 @@ def precision(value: str) -> int:
 
 
 def describe(value: str) -> str:
-    """Return a reader's wording of a date value: '26 April 2025', 'June 2024', 'autumn 2024'."""
+    """Return a reader's wording of a date value: '3 March 2021', 'June 2019', 'autumn 2018'."""
     if m := _DAY.match(value):
         return f"{int(m[3])} {MONTHS[int(m[2]) - 1]} {m[1]}"
     if m := _MONTH.match(value):

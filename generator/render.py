@@ -1,0 +1,172 @@
+"""Render the timeline site's pages and collect its static assets."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass
+from itertools import groupby
+from pathlib import Path
+from urllib.parse import urlsplit
+
+from jinja2 import ChoiceLoader, Environment, FileSystemLoader, StrictUndefined, select_autoescape
+
+from generator.models import Article, Event, Site, Source
+from generator.temporal.values import CENTURY, DECADE, describe, precision, span
+
+BUILTIN_TEMPLATES = Path(__file__).resolve().parent.parent / "templates"
+
+# Only these schemes may become links: a "javascript:" URL in an article's header must not.
+_LINK_SCHEMES = frozenset({"http", "https"})
+
+
+@dataclass(frozen=True)
+class Citation:
+    """One timeline entry as seen from one article: the entry and the quotes it takes from it."""
+
+    event: Event
+    sources: list[Source]
+
+
+def default_template_dirs(content_dir: Path) -> list[Path]:
+    """Return the template folders to search: the user's overrides first, then the built-ins."""
+    user = content_dir / "templates"
+    return [user, BUILTIN_TEMPLATES] if user.is_dir() else [BUILTIN_TEMPLATES]
+
+
+def render_site(site: Site, events: list[Event], articles: list[Article],
+                template_dirs: list[Path], build_date: dt.date | None = None,
+                ) -> dict[str, str | bytes]:
+    """Return the site's pages and assets, keyed by their path relative to the output folder."""
+    env = _environment(template_dirs)
+    timeline = _oldest_first(events)
+    library = _sorted_articles(articles)
+    citations = _citations_by_article(timeline)
+    common = {
+        "site": site,
+        "build_date": build_date,
+        "articles": library,
+        "linked_stems": frozenset(a.stem for a in library),
+        "labels": {a.stem: a.label for a in library},
+        "citation_counts": {stem: len(cited) for stem, cited in citations.items()},
+    }
+    out: dict[str, str | bytes] = {
+        "index.html": env.get_template("index.html").render(
+            common, root="", page="timeline", events=timeline, years=_by_year(timeline)),
+        "about.html": env.get_template("about.html").render(common, root="", page="about"),
+    }
+    article_template = env.get_template("article.html")
+    for article in library:
+        out[f"articles/{article.stem}.html"] = article_template.render(
+            common, root="../", page="article", article=article,
+            citations=citations.get(article.stem, []))
+    out.update(_static_assets(template_dirs))
+    return out
+
+
+def _environment(template_dirs: list[Path]) -> Environment:
+    """Return a Jinja environment that searches the folders in order and escapes HTML."""
+    env = Environment(
+        loader=ChoiceLoader([FileSystemLoader(str(d)) for d in template_dirs]),
+        autoescape=select_autoescape(["html", "htm", "xml"], default_for_string=True),
+        undefined=StrictUndefined,
+        keep_trailing_newline=True,
+        trim_blocks=True,
+        lstrip_blocks=True,
+    )
+    env.filters.update(date_label=date_label, isodate=isodate, external_url=external_url,
+                       plural=plural, period_id=period_id)
+    return env
+
+
+def date_label(value: str | dt.date | None) -> str:
+    """Return a reader's wording of a TIMEX3 value or a date: '3 March 2021', 'June 2019'."""
+    if value is None:
+        return ""
+    if isinstance(value, dt.date):
+        return describe(value.isoformat())
+    return describe(value) if span(value) else value
+
+
+def isodate(value: str | dt.date | None) -> str:
+    """Return a date, or the first day of a TIMEX3 value, as an ISO 8601 date."""
+    if value is None:
+        return ""
+    if isinstance(value, dt.date):
+        return value.isoformat()
+    bounds = span(value)
+    return bounds[0].isoformat() if bounds else ""
+
+
+def external_url(url: str | None) -> str:
+    """Return the URL if it is a safe absolute web link, else an empty string."""
+    if not url:
+        return ""
+    url = url.strip()
+    try:
+        parts = urlsplit(url)
+    except ValueError:
+        return ""
+    return url if parts.scheme.lower() in _LINK_SCHEMES and parts.netloc else ""
+
+
+def plural(count: int, singular: str, plural_form: str | None = None) -> str:
+    """Return the count with its noun: '1 source', '3 sources'."""
+    noun = singular if count == 1 else plural_form or f"{singular}s"
+    return f"{count} {noun}"
+
+
+def period_id(label: str) -> str:
+    """Return the anchor id of a year heading: 'year-2019', 'year-1880s'."""
+    return "year-" + re.sub(r"[^a-z0-9]+", "-", label.lower()).strip("-")
+
+
+def _oldest_first(events: list[Event]) -> list[Event]:
+    """Return the events ordered by the days they cover, keeping the given order on ties."""
+    return sorted(events, key=lambda e: (e.start, e.end))
+
+
+def _by_year(events: list[Event]) -> list[tuple[str, list[Event]]]:
+    """Return the ordered events grouped under the year (or decade, century) they start in."""
+    return [(period, list(group)) for period, group in groupby(events, key=_period)]
+
+
+def _period(event: Event) -> str:
+    """Return the heading an event is listed under: '2019', or '1880s' for a decade."""
+    rank = precision(event.date)
+    if rank == CENTURY and span(event.date):
+        return f"{event.start.year // 100 + 1}th century"
+    if rank == DECADE and span(event.date):
+        return f"{event.start.year // 10 * 10}s"
+    return str(event.start.year)
+
+
+def _sorted_articles(articles: list[Article]) -> list[Article]:
+    """Return the articles by publication date (undated last), then name."""
+    return sorted(articles, key=lambda a: (a.date is None, a.date or dt.date.min,
+                                           a.display_name.casefold(), a.stem))
+
+
+def _citations_by_article(events: list[Event]) -> dict[str, list[Citation]]:
+    """Return, for each article stem, the entries that quote it with the quotes taken."""
+    cited: dict[str, list[Citation]] = {}
+    for event in events:
+        stems = dict.fromkeys(s.article for s in event.sources)
+        for stem in stems:
+            quotes = [s for s in event.sources if s.article == stem]
+            cited.setdefault(stem, []).append(Citation(event, quotes))
+    return cited
+
+
+def _static_assets(template_dirs: list[Path]) -> dict[str, bytes]:
+    """Return every file under each folder's static/, the first folder's copy winning."""
+    assets: dict[str, bytes] = {}
+    for folder in template_dirs:
+        static = folder / "static"
+        if not static.is_dir():
+            continue
+        for path in sorted(static.rglob("*")):
+            rel = path.relative_to(static)
+            if path.is_file() and not any(part.startswith(".") for part in rel.parts):
+                assets.setdefault(f"static/{rel.as_posix()}", path.read_bytes())
+    return dict(sorted(assets.items()))

@@ -1,0 +1,739 @@
+"""Turn pattern matches into TIMEX3 types, values and mods."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from . import calendar as cal
+from .lexicon import (
+    AMOUNT_MODS,
+    DAY_PARTS,
+    MONTH_ABBREVIATIONS,
+    MONTHS,
+    NUMBER_WORDS,
+    ORDINALS,
+    SEASONS,
+    SET_ADVERBS,
+    UNITS,
+    WEEKDAYS,
+)
+from .tense import FUTURE, PAST, PRESENT, TenseGuesser
+
+
+@dataclass(frozen=True)
+class Hit:
+    """A resolved expression, with offsets into the text the patterns ran on."""
+
+    start: int
+    end: int
+    type: str
+    value: str
+    mod: str | None = None
+    anchor: str | None = None
+
+
+@dataclass
+class Context:
+    """What resolving needs besides the match: the text, its date and its tenses."""
+
+    text: str
+    dct: dt.date | None
+    tenses: TenseGuesser
+    quarter_mentions: list[int]
+
+    def tense(self, start: int, end: int) -> str:
+        """Return the tense of the sentence around start..end."""
+        return self.tenses.tense(start, end)
+
+    def quarter_context(self, start: int) -> bool:
+        """Return whether a fiscal quarter is mentioned shortly before start."""
+        return any(start - 600 < pos < start + 200 for pos in self.quarter_mentions)
+
+
+Handler = Callable[[re.Match[str], Context], list[Hit]]
+_WS = re.compile(r"\s+")
+_SPLIT = re.compile(r"[\s-]+")
+_UNIT_OF_MEASURE = frozenset("""
+    people troops pounds points feet foot miles meters metres tons tonnes acres yards dollars
+    euros shares cars homes jobs workers students votes seats members calories degrees km kg
+    lb lbs mph square cubic barrels units employees passengers residents children soldiers
+    hectares kilometers kilometres inches copies rooms beds boats planes patients cases
+""".split())
+_MOD_WORDS = {
+    "early": "START", "late": "END", "mid": "MID", "beginning": "START", "start": "START",
+    "middle": "MID", "end": "END", "close": "END", "turn": "START", "earlier": "START",
+    "later": "END",
+}
+
+
+def _word(s: str | None) -> str:
+    return _WS.sub(" ", s or "").strip().lower()
+
+
+def point_mod(s: str | None) -> str | None:
+    """Return the mod of an 'early', 'mid-', 'the end of' prefix."""
+    if not s:
+        return None
+    for w in _SPLIT.split(s.lower()):
+        if w in _MOD_WORDS:
+            return _MOD_WORDS[w]
+    return None
+
+
+def amount_mod(s: str | None) -> str | None:
+    """Return the mod of an 'about', 'more than' prefix."""
+    return AMOUNT_MODS.get(_word(s)) if s else None
+
+
+def number(s: str | None) -> float | None:
+    """Return the count a number word or numeral names, None if vague."""
+    w = _word(s).replace(",", "")
+    if not w:
+        return 1
+    try:
+        return float(w)
+    except ValueError:
+        pass
+    if w in NUMBER_WORDS:
+        return NUMBER_WORDS[w]
+    parts = _SPLIT.split(w)
+    if len(parts) == 2 and parts[0] in NUMBER_WORDS and parts[1] in NUMBER_WORDS:
+        return NUMBER_WORDS[parts[0]] + NUMBER_WORDS[parts[1]]
+    return None
+
+
+def unit_code(s: str) -> str:
+    """Return the unit code of a unit word, singular or plural."""
+    w = _word(s)
+    w = w[:-1] if w.endswith("s") and w[:-1] in UNITS else w
+    return UNITS.get(w, UNITS.get(w.rstrip("s"), "D"))
+
+
+def month_number(s: str) -> int:
+    """Return the month number of a month name or abbreviation."""
+    w = _word(s).rstrip(".")
+    return MONTHS.get(w) or MONTH_ABBREVIATIONS[w]
+
+
+def _capitalised(s: str) -> bool:
+    return s[:1].isupper()
+
+
+def _span(m: re.Match[str], group: str | None = None) -> tuple[int, int]:
+    return m.span(group) if group else m.span()
+
+
+def _date(m: re.Match[str], type_: str, value: str, mod: str | None = None,
+          anchor: str | None = None, start: int | None = None, end: int | None = None) -> Hit:
+    s, e = m.span()
+    return Hit(s if start is None else start, e if end is None else end, type_, value, mod,
+               anchor)
+
+
+def _valid(year: int, month: int, day: int) -> bool:
+    try:
+        dt.date(year, month, day)
+    except ValueError:
+        return False
+    return True
+
+
+def iso(m: re.Match[str], ctx: Context) -> list[Hit]:
+    y, mo, d = int(m["y"]), int(m["m"]), int(m["d"])
+    if not _valid(y, mo, d):
+        return []
+    if m["hh"]:
+        return [_date(m, "TIME", f"{y:04d}-{mo:02d}-{d:02d}T{m['hh']}:{m['mm']}")]
+    return [_date(m, "DATE", f"{y:04d}-{mo:02d}-{d:02d}")]
+
+
+def slash(m: re.Match[str], ctx: Context) -> list[Hit]:
+    y, mo, d = int(m["y"]), int(m["m"]), int(m["d"])
+    if y < 100:
+        y += 2000 if y < 50 else 1900
+    if not _valid(y, mo, d):
+        return []
+    return [_date(m, "DATE", f"{y:04d}-{mo:02d}-{d:02d}")]
+
+
+def _month_day(m: re.Match[str], ctx: Context) -> list[Hit]:
+    mon = m["mon"]
+    if not _capitalised(mon) or (_word(mon) in ("may", "mar", "march") and not m["d"]):
+        return []
+    mo, d = month_number(mon), int(m["d"])
+    if not 1 <= d <= 31:
+        return []
+    mod = point_mod(m.groupdict().get("pm"))
+    if m["y"]:
+        y = int(m["y"])
+        return [_date(m, "DATE", f"{y:04d}-{mo:02d}-{d:02d}", mod)] if _valid(y, mo, d) else []
+    if not _valid(2000, mo, d):
+        return []
+    if ctx.dct is None:
+        return [_date(m, "DATE", f"XXXX-{mo:02d}-{d:02d}", mod)]
+    y = cal.day_year(ctx.dct, mo, d, ctx.tense(*m.span()))
+    return [_date(m, "DATE", f"{y:04d}-{mo:02d}-{d:02d}", mod)]
+
+
+def month_year(m: re.Match[str], ctx: Context) -> list[Hit]:
+    if not _capitalised(m["mon"]):
+        return []
+    return [_date(m, "DATE", cal.month(int(m["y"]), month_number(m["mon"])),
+                  point_mod(m["pm"]))]
+
+
+def month(m: re.Match[str], ctx: Context) -> list[Hit]:
+    mon, rel, pm = m["mon"], _word(m["rel"]), m["pm"]
+    if not _capitalised(mon):
+        return []
+    if _word(mon) in ("may", "march") and not (m["pre"] or rel or pm):
+        return []
+    mo = month_number(mon)
+    start = m.start("pm") if pm else m.start("rel") if rel else m.start("mon")
+    mod = point_mod(pm)
+    if ctx.dct is None:
+        return [_date(m, "DATE", f"XXXX-{mo:02d}", mod, start=start)]
+    dct = ctx.dct
+    if m["yrel"]:
+        y = dct.year + {"last": -1, "this": 0, "next": 1}[_word(m["yrel"])]
+    elif rel in ("last", "past"):
+        y = dct.year if mo < dct.month else dct.year - 1
+    elif rel in ("next", "coming"):
+        y = dct.year if mo > dct.month else dct.year + 1
+    else:
+        tense = ctx.tense(start, m.end())
+        y = cal.month_year(dct, mo, PRESENT if rel == "this" and tense == PAST else tense)
+        if rel == "this":
+            y = dct.year
+    return [_date(m, "DATE", cal.month(y, mo), mod, start=start)]
+
+
+def year_range(m: re.Match[str], ctx: Context) -> list[Hit]:
+    y1, y2 = m["y1"], m["y2"]
+    if len(y2) == 2:
+        y2 = y1[:2] + y2
+    if not int(y1) < int(y2) <= int(y1) + 100:
+        return []
+    value = y1[:3] + "X" if y1[:3] == y2[:3] else y1
+    return [_date(m, "DATE", value)]
+
+
+def decade(m: re.Match[str], ctx: Context) -> list[Hit]:
+    dec = m["dec"]
+    if dec.startswith("'"):
+        year = ctx.dct.year if ctx.dct else 2000
+        full = (year // 100) * 100 + int(dec[1:])
+        dec = str(full - 100 if full > year else full)
+    return [_date(m, "DATE", dec[:3] + "X", point_mod(m["pm"]))]
+
+
+def century(m: re.Match[str], ctx: Context) -> list[Hit]:
+    o = _word(m["ord"])
+    n = {"nineteenth": 19, "twentieth": 20, "twenty-first": 21}.get(o) or ORDINALS.get(o)
+    if n is None:
+        digits = re.match(r"\d+", o)
+        n = int(digits.group()) if digits else None
+    if not n or n > 30:
+        return []
+    return [_date(m, "DATE", f"{n - 1:02d}XX")]
+
+
+def year(m: re.Match[str], ctx: Context) -> list[Hit]:
+    after = _word(m["after"])
+    if after in _UNIT_OF_MEASURE:
+        return []
+    y = int(m["y"])
+    if not m["fy"] and not m["pm"] and ctx.dct and y > ctx.dct.year + 30:
+        return []
+    end = m.start("after") if m["after"] else m.end()
+    return [_date(m, "DATE", f"{y:04d}", point_mod(m["pm"]), end=end)]
+
+
+def quarter(m: re.Match[str], ctx: Context) -> list[Hit]:
+    unit, rel, ordinal = _word(m["unit"]), _word(m["rel"]), _word(m["ord"])
+    if not (m["the"] or rel or ordinal):
+        return []
+    rest = ctx.text[m.end():m.end() + 8].lower()
+    if not m["y"] and rest.lstrip().startswith("of ") and not ordinal:
+        return []
+    q = ORDINALS.get(ordinal) if ordinal else None
+    if unit == "half":
+        if q not in (1, 2) and rel not in ("last", "the last", "this", "the past"):
+            return []
+        letter = "H"
+    elif unit == "period":
+        if rel not in ("latest", "year-earlier", "year-ago", "the latest"):
+            return []
+        letter = "Q"
+    else:
+        letter = "Q"
+    dct = ctx.dct
+    if m["y"]:
+        if q is None:
+            return []
+        return [_date(m, "DATE", f"{m['y']}-{letter}{q}")]
+    if dct is None:
+        return [_date(m, "DATE", f"XXXX-{letter}{q or 'X'}")]
+    if letter == "H":
+        if q is None:
+            h = 1 if dct.month > 6 else 2
+            y = dct.year if dct.month > 6 else dct.year - 1
+            return [_date(m, "DATE", f"{y:04d}-H{h}")]
+        tense = ctx.tense(*m.span())
+        y = dct.year if (tense != FUTURE and q == 1) or (q == 2 and dct.month > 6) else (
+            dct.year - 1 if tense != FUTURE else dct.year + (q == 1))
+        return [_date(m, "DATE", f"{y:04d}-H{q}")]
+    back = 1 if rel in ("year-earlier", "year-ago") or rel.startswith("last year") else 0
+    ahead = 1 if rel.startswith("next year") else 0
+    if q is not None:
+        if rel.startswith(("this year", "last year", "next year")):
+            y = dct.year - back + ahead
+        else:
+            y = cal.quarter_year(dct, q, ctx.tense(*m.span())) - back
+        return [_date(m, "DATE", f"{y:04d}-Q{q}")]
+    if rel in ("last", "the last", "previous", "the previous", "the prior", "the past"):
+        return [_date(m, "DATE", cal.shift(dct, -1, "Q"))]
+    if rel in ("this", "current", "the current"):
+        return [_date(m, "DATE", cal.shift(dct, 0, "Q"))]
+    if rel in ("next", "coming", "the coming", "the next"):
+        return [_date(m, "DATE", cal.shift(dct, 1, "Q"))]
+    return [_date(m, "DATE", cal.last_quarter(dct, back))]
+
+
+def qcode(m: re.Match[str], ctx: Context) -> list[Hit]:
+    code = m["q"].upper()
+    if code[0] == "H" and code[1] not in "12":
+        return []
+    if m["y"]:
+        return [_date(m, "DATE", f"{m['y']}-{code}")]
+    if ctx.dct is None:
+        return [_date(m, "DATE", f"XXXX-{code}")]
+    if code[0] == "Q":
+        y = cal.quarter_year(ctx.dct, int(code[1]), ctx.tense(*m.span()))
+    else:
+        y = ctx.dct.year
+    return [_date(m, "DATE", f"{y:04d}-{code}")]
+
+
+def _season_value(dct: dt.date, code: str, rel: str, tense: str) -> str:
+    first = {"SP": 3, "SU": 6, "FA": 9, "WI": 12}[code]
+    in_season = (dct.month - first) % 12 < 3
+    current = dct.year - (1 if code == "WI" and dct.month <= 2 else 0)
+    if rel in ("last", "past", "the past", "the last", "the previous", "previous", "this past"):
+        y = cal.season_year(dct, code, PAST) - (1 if in_season else 0)
+    elif rel in ("next", "coming", "the coming", "the next", "this coming", "the following"):
+        y = cal.season_year(dct, code, FUTURE) + (1 if in_season else 0)
+    elif in_season:
+        y = current
+    elif rel == "this":
+        y = dct.year
+    else:
+        y = cal.season_year(dct, code, tense)
+    return f"{y:04d}-{code}"
+
+
+def relative(m: re.Match[str], ctx: Context) -> list[Hit]:
+    rel, unit, part = _word(m["rel"]), _word(m["unit"]), _word(m["part"])
+    mod = point_mod(m["pm"])
+    dct = ctx.dct
+    past = rel in ("last", "past", "the past", "the last", "previous", "this past")
+    future = rel in ("next", "coming", "the coming", "the next", "this coming")
+    this = rel in ("this", "the current", "current", "the same")
+    if rel in ("the previous", "the following", "the prior"):
+        sign = "+" if rel == "the following" else "-"
+        code = UNITS.get(unit)
+        if code is None:
+            return []
+        value = {"D": "XXXX-XX-XX", "W": "XXXX-WXX", "WE": "XXXX-WXX-WE", "M": "XXXX-XX",
+                 "Y": "XXXX"}.get(code, "XXXX")
+        return [_date(m, "DATE", value, mod, anchor=f"{sign}P1{code}")]
+    if rel in ("the past", "the last", "the coming", "the next") and unit in (
+            "week", "month", "year", "decade", "century") and not mod:
+        return [_date(m, "DURATION", cal.duration(1, UNITS[unit]))]
+    step = -1 if past else 1 if future else 0
+    if unit in WEEKDAYS or unit in MONTHS:
+        if not _capitalised(m["unit"]):
+            return []
+    if dct is None:
+        return [_date(m, "DATE", _x_value(unit, step), mod)]
+    tense = ctx.tense(*m.span())
+    if unit in ("week", "month", "year", "decade", "century"):
+        code = UNITS[unit]
+        return [_date(m, "DATE", cal.shift(dct, step, code), mod)]
+    if unit == "weekend":
+        if past:
+            return [_date(m, "DATE", cal.weekend(dct, PAST), mod)]
+        if future:
+            return [_date(m, "DATE", cal.weekend(dct + dt.timedelta(days=7), PRESENT), mod)]
+        return [_date(m, "DATE", cal.weekend(dct, tense), mod)]
+    if unit == "season":
+        return [_date(m, "DATE", "PAST_REF" if past else "FUTURE_REF" if future
+                      else "PRESENT_REF", mod)]
+    if unit in SEASONS:
+        return [_date(m, "DATE", _season_value(dct, SEASONS[unit], rel, tense), mod)]
+    if unit in WEEKDAYS:
+        wd = WEEKDAYS[unit]
+        if past:
+            d = cal.weekday(dct - dt.timedelta(days=1), wd, PAST)
+        elif future:
+            d = cal.weekday(dct + dt.timedelta(days=1), wd, PRESENT)
+        else:
+            d = cal.weekday(dct, wd, PRESENT if this and tense == PAST else tense)
+        if part:
+            return [_date(m, "TIME", f"{d.isoformat()}T{DAY_PARTS[part]}")]
+        return [_date(m, "DATE", d.isoformat(), mod)]
+    mo = MONTHS[unit]
+    if past:
+        y = dct.year if mo < dct.month else dct.year - 1
+    elif future:
+        y = dct.year if mo > dct.month else dct.year + 1
+    else:
+        y = dct.year
+    return [_date(m, "DATE", cal.month(y, mo), mod)]
+
+
+def _x_value(unit: str, step: int) -> str:
+    if unit in WEEKDAYS:
+        return f"XXXX-WXX-{WEEKDAYS[unit]}"
+    if unit in MONTHS:
+        return f"XXXX-{MONTHS[unit]:02d}"
+    if unit in SEASONS:
+        return f"XXXX-{SEASONS[unit]}"
+    if step == 0:
+        return "PRESENT_REF"
+    return "PAST_REF" if step < 0 else "FUTURE_REF"
+
+
+def the_unit(m: re.Match[str], ctx: Context) -> list[Hit]:
+    unit = _word(m["unit"])
+    mod = point_mod(m["pm"])
+    if ctx.dct is None:
+        return [_date(m, "DATE", "PRESENT_REF", mod)]
+    return [_date(m, "DATE", cal.shift(ctx.dct, 0, UNITS[unit]), mod)]
+
+
+_ANCHORED_X = {"D": "XXXX-XX-XX", "W": "XXXX-WXX", "WE": "XXXX-WXX-WE", "M": "XXXX-XX",
+               "Y": "XXXX"}
+
+
+def anchored(m: re.Match[str], ctx: Context) -> list[Hit]:
+    rel, unit = _word(m["rel"]), _word(m["unit"])
+    sign = "+" if rel in ("following", "next") else "-"
+    if unit in DAY_PARTS and unit != "night":
+        return [_date(m, "TIME", f"XXXX-XX-XXT{DAY_PARTS[unit]}", anchor=f"{sign}P1D")]
+    code = UNITS[unit]
+    if rel == "next" and code != "D" and ctx.tense(*m.span()) != PAST:
+        if ctx.dct is None:
+            return [_date(m, "DATE", "FUTURE_REF")]
+        return [_date(m, "DATE", cal.shift(ctx.dct, 1, code))]
+    return [_date(m, "DATE", _ANCHORED_X[code], anchor=f"{sign}P1{code}")]
+
+
+def day_around(m: re.Match[str], ctx: Context) -> list[Hit]:
+    code = UNITS[_word(m["unit"])]
+    sign = "+" if _word(m["dir"]) in ("after", "later") else "-"
+    return [_date(m, "DATE", _ANCHORED_X[code], anchor=f"{sign}P1{code}", end=m.start("dir"))]
+
+
+_DEICTIC_DAYS = {"today": 0, "tonight": 0, "tomorrow": 1, "yesterday": -1,
+                 "the day before yesterday": -2, "the day after tomorrow": 2, "last night": -1}
+_DEICTIC_REFS = {
+    "now": "PRESENT_REF", "currently": "PRESENT_REF", "right now": "PRESENT_REF",
+    "nowadays": "PRESENT_REF", "these days": "PRESENT_REF", "at present": "PRESENT_REF",
+    "at the moment": "PRESENT_REF", "current": "PRESENT_REF", "this time": "PRESENT_REF",
+    "recently": "PAST_REF", "lately": "PAST_REF", "previously": "PAST_REF",
+    "formerly": "PAST_REF", "recent": "PAST_REF", "the past": "PAST_REF",
+    "soon": "FUTURE_REF", "the future": "FUTURE_REF", "the near future": "FUTURE_REF",
+    "the foreseeable future": "FUTURE_REF", "the distant future": "FUTURE_REF",
+}
+
+
+def deictic(m: re.Match[str], ctx: Context) -> list[Hit]:
+    w, part = _word(m["w"]), _word(m["part"])
+    if w in _DEICTIC_REFS:
+        if part:
+            return [_date(m, "DATE", _DEICTIC_REFS[w], end=m.end("w"))]
+        return [_date(m, "DATE", _DEICTIC_REFS[w])]
+    if w == "overnight":
+        return []
+    offset = _DEICTIC_DAYS[w]
+    if w in ("tonight", "last night"):
+        part = "night"
+    if ctx.dct is None:
+        ref = "PRESENT_REF" if offset == 0 else "PAST_REF" if offset < 0 else "FUTURE_REF"
+        return [_date(m, "TIME" if part else "DATE", ref)]
+    d = (ctx.dct + dt.timedelta(days=offset)).isoformat()
+    if part:
+        return [_date(m, "TIME", f"{d}T{DAY_PARTS[part]}")]
+    return [_date(m, "DATE", d)]
+
+
+def part_of_day(m: re.Match[str], ctx: Context) -> list[Hit]:
+    rel, part = _word(m["rel"]), _word(m["part"])
+    offsets = {"this": 0, "last": -1, "tomorrow": 1, "yesterday": -1}
+    if rel not in offsets or (rel == "last" and part not in ("night", "evening")):
+        return []
+    if ctx.dct is None:
+        return [_date(m, "TIME", f"XXXX-XX-XXT{DAY_PARTS[part]}")]
+    d = ctx.dct + dt.timedelta(days=offsets[rel])
+    return [_date(m, "TIME", f"{d.isoformat()}T{DAY_PARTS[part]}")]
+
+
+def weekday(m: re.Match[str], ctx: Context) -> list[Hit]:
+    if not _capitalised(m["wd"]):
+        return []
+    wd = WEEKDAYS[_word(m["wd"])]
+    part = _word(m["part"])
+    if m["pl"]:
+        suffix = f"T{DAY_PARTS[part]}" if part else ""
+        return [_date(m, "SET", f"XXXX-WXX-{wd}{suffix}")]
+    if ctx.dct is None:
+        d = f"XXXX-WXX-{wd}"
+    else:
+        d = cal.weekday(ctx.dct, wd, ctx.tense(*m.span())).isoformat()
+    # TimeBank dates "Friday night" by its day.
+    return [_date(m, "DATE", d)]
+
+
+def weekend(m: re.Match[str], ctx: Context) -> list[Hit]:
+    det = _word(m["det"])
+    if ctx.dct is None:
+        return [_date(m, "DATE", "XXXX-WXX-WE")]
+    if det == "last" or det == "that":
+        return [_date(m, "DATE", cal.weekend(ctx.dct, PAST))]
+    if det == "next":
+        return [_date(m, "DATE", cal.weekend(ctx.dct + dt.timedelta(days=7), PRESENT))]
+    return [_date(m, "DATE", cal.weekend(ctx.dct, ctx.tense(*m.span())))]
+
+
+_PREPOSITION = re.compile(r"(?:in|during|by|until|since|through|over)[-\s]+", re.IGNORECASE)
+
+
+def season(m: re.Match[str], ctx: Context) -> list[Hit]:
+    pre = m["pre"] or ""
+    name = _word(m["season"])
+    code = SEASONS[name]
+    cut = _PREPOSITION.match(pre)
+    start = m.start() + (cut.end() if cut else 0)
+    head = _word(pre[cut.end():] if cut else pre)
+    if not (m["y"] or cut or head in ("this", "last", "next", "early", "late", "mid")):
+        if not (head.startswith("the") and name != "fall"):
+            return []
+    mod = point_mod(head)
+    if m["y"]:
+        return [_date(m, "DATE", f"{m['y']}-{code}", mod, start=start)]
+    if ctx.dct is None:
+        return [_date(m, "DATE", f"XXXX-{code}", mod, start=start)]
+    rel = head if head in ("this", "last", "next") else ""
+    tense = ctx.tense(start, m.end())
+    return [_date(m, "DATE", _season_value(ctx.dct, code, rel, tense), mod, start=start)]
+
+
+def _nth_weekday(year: int, mo: int, wd: int, n: int) -> dt.date:
+    first = dt.date(year, mo, 1)
+    d = first + dt.timedelta(days=(wd - first.isoweekday()) % 7)
+    if n > 0:
+        return d + dt.timedelta(weeks=n - 1)
+    while (d + dt.timedelta(weeks=1)).month == mo:
+        d += dt.timedelta(weeks=1)
+    return d
+
+
+def _holiday_date(name: str, year: int) -> dt.date:
+    name = name.replace("\u2019", "'")
+    if name.startswith("christmas"):
+        return dt.date(year, 12, 24 if name.endswith("eve") else 25)
+    if name.startswith("new year"):
+        return dt.date(year, 12, 31) if name.endswith("eve") else dt.date(year, 1, 1)
+    if name.startswith("thanksgiving"):
+        return _nth_weekday(year, 11, 4, 4)
+    if name.startswith("labo"):
+        return _nth_weekday(year, 9, 1, 1)
+    if name.startswith("memorial"):
+        return _nth_weekday(year, 5, 1, -1)
+    fixed = {"halloween": (10, 31), "independence day": (7, 4), "valentine's day": (2, 14),
+             "veterans day": (11, 11), "boxing day": (12, 26)}
+    return dt.date(year, *fixed[name])
+
+
+def holiday(m: re.Match[str], ctx: Context) -> list[Hit]:
+    name = _word(m["h"])
+    if m["y"]:
+        return [_date(m, "DATE", _holiday_date(name, int(m["y"])).isoformat())]
+    if ctx.dct is None:
+        return [_date(m, "DATE", "XXXX" + _holiday_date(name, 2001).isoformat()[4:])]
+    tense = ctx.tense(*m.span())
+    this_year = _holiday_date(name, ctx.dct.year)
+    if tense == PAST and this_year > ctx.dct:
+        this_year = _holiday_date(name, ctx.dct.year - 1)
+    elif tense != PAST and this_year < ctx.dct:
+        this_year = _holiday_date(name, ctx.dct.year + 1)
+    return [_date(m, "DATE", this_year.isoformat())]
+
+
+def _shifted(dct: dt.date, n: float, code: str) -> str:
+    k = int(n)
+    if code == "DE":
+        return f"{dct.year - 10 * k:04d}"
+    if code == "CE":
+        return f"{dct.year - 100 * k:04d}"
+    if code in ("H", "MIN", "S"):
+        return dct.isoformat()
+    if code == "WE":
+        code = "W"
+    return cal.shift(dct, -k, code)
+
+
+def ago(m: re.Match[str], ctx: Context) -> list[Hit]:
+    n = number(m["num"]) if m["num"] else None
+    code = unit_code(m["unit"])
+    mod = amount_mod(m["amod"])
+    if "or so" in _word(m.group()):
+        mod = "APPROX"
+    if n is None or ctx.dct is None or not float(n).is_integer():
+        return [_date(m, "DATE", "PAST_REF", mod)]
+    if code == "Y" and n == 1 and ctx.quarter_context(m.start()):
+        return [_date(m, "DATE", cal.last_quarter(ctx.dct, 1), mod)]
+    return [_date(m, "DATE", _shifted(ctx.dct, n, code), mod)]
+
+
+def offset(m: re.Match[str], ctx: Context) -> list[Hit]:
+    n = number(m["num"])
+    code = unit_code(m["unit"])
+    direction = _word(m["dir"])
+    sign = "-" if direction in ("earlier", "before", "previously") else "+"
+    mod = amount_mod(m["amod"])
+    if code == "WE":
+        return []
+    length = cal.duration(n, code)
+    anchor = sign + cal.duration(3 if n is None else n, code)
+    if direction == "earlier" and n is not None and float(n).is_integer():
+        if ctx.dct is None:
+            value = "PAST_REF"
+        elif code == "Y" and n == 1 and ctx.quarter_context(m.start()):
+            value = cal.last_quarter(ctx.dct, 1)
+        else:
+            value = _shifted(ctx.dct, n, code)
+        return [_date(m, "DATE", value, mod, anchor=anchor)]
+    return [_date(m, "DURATION", length, mod, anchor=anchor, end=m.start("dir"))]
+
+
+def bare_offset(m: re.Match[str], ctx: Context) -> list[Hit]:
+    code = unit_code(m["unit"])
+    if code == "WE":
+        return []
+    sign = "-" if _word(m["dir"]) in ("earlier", "before") else "+"
+    return [_date(m, "DURATION", cal.duration(None, code), anchor=sign + cal.duration(3, code),
+                  end=m.start("dir"))]
+
+
+def duration(m: re.Match[str], ctx: Context) -> list[Hit]:
+    if m["old"]:
+        return []
+    num, code = _word(m["num"]), unit_code(m["unit"])
+    if code in ("S", "WE") and num in ("a", "an", "one"):
+        return []
+    n = number(num)
+    if n is not None and n > 10000:
+        return []
+    rel = _word(m["rel"])
+    if rel in ("coming", "next") and n is None:
+        return [_date(m, "DATE", "FUTURE_REF")]
+    amod = _word(m["amod"])
+    start = m.start()
+    if amod in _OUTSIDE_MODS or amod == "over" and m["the"]:
+        start = m.start("the") if m["the"] else m.start("num")
+    if _word(m["the"]) in ("a", "an"):
+        start = m.start("num")
+    return [_date(m, "DURATION", cal.duration(n, code), amount_mod(amod), start=start)]
+
+
+# Qualifiers TimeBank leaves outside a duration's span.
+_OUTSIDE_MODS = frozenset("about around roughly approximately some only just".split())
+
+
+def plural_units(m: re.Match[str], ctx: Context) -> list[Hit]:
+    pre = _word(m["pre"])
+    code = unit_code(m["unit"])
+    if code == "WE":
+        return []
+    if pre == "recent":
+        return [_date(m, "DATE", "PAST_REF")]
+    if pre in ("coming", "the coming"):
+        return [_date(m, "DATE", "FUTURE_REF")]
+    if pre.startswith("the") or pre == "several":
+        return [_date(m, "DURATION", cal.duration(None, code))]
+    return [_date(m, "DURATION", cal.duration(None, code), start=m.start("unit"))]
+
+
+def set_every(m: re.Match[str], ctx: Context) -> list[Hit]:
+    unit = _word(m["unit"])
+    unit = unit[:-1] if unit.endswith("s") and unit[:-1] in (
+        *WEEKDAYS, *UNITS, *SEASONS, *DAY_PARTS) else unit
+    num = _word(m["num"])
+    n = 2 if num == "other" else number(num) if num else 1
+    if unit in WEEKDAYS:
+        return [_date(m, "SET", f"XXXX-WXX-{WEEKDAYS[unit]}")]
+    if unit in SEASONS:
+        return [_date(m, "SET", f"XXXX-{SEASONS[unit]}")]
+    if unit in DAY_PARTS:
+        return [_date(m, "SET", f"XXXX-XX-XXT{DAY_PARTS[unit]}")]
+    if unit == "season":
+        return [_date(m, "SET", "P3M")]
+    return [_date(m, "SET", cal.duration(n, unit_code(unit)))]
+
+
+def set_times(m: re.Match[str], ctx: Context) -> list[Hit]:
+    return [_date(m, "SET", cal.duration(1, unit_code(m["unit"])))]
+
+
+def set_rate(m: re.Match[str], ctx: Context) -> list[Hit]:
+    s, e = m.span("x")
+    return [Hit(s, e, "SET", cal.duration(1, unit_code(m["unit"])))]
+
+
+def set_adverb(m: re.Match[str], ctx: Context) -> list[Hit]:
+    return [_date(m, "SET", SET_ADVERBS[_word(m["w"])])]
+
+
+def _day_of(word: str, ctx: Context, m: re.Match[str]) -> str:
+    w = _word(word)
+    if ctx.dct is None:
+        return f"XXXX-WXX-{WEEKDAYS[w]}" if w in WEEKDAYS else "XXXX-XX-XX"
+    if w in WEEKDAYS:
+        return cal.weekday(ctx.dct, WEEKDAYS[w], ctx.tense(*m.span())).isoformat()
+    return (ctx.dct + dt.timedelta(days=_DEICTIC_DAYS.get(w, 0))).isoformat()
+
+
+def clock(m: re.Match[str], ctx: Context) -> list[Hit]:
+    h = int(m["h"])
+    minute = int(m["mi"]) if m["mi"] else 0
+    ap = _word(m["ap"]).replace(".", "")
+    if minute > 59 or h > 12 or (ap != "o'clock" and h == 0):
+        return []
+    if ap == "pm" and h != 12:
+        h += 12
+    elif ap == "am" and h == 12:
+        h = 0
+    return [_date(m, "TIME", f"{_day_of(m['day'] or '', ctx, m)}T{h:02d}:{minute:02d}")]
+
+
+def noon(m: re.Match[str], ctx: Context) -> list[Hit]:
+    hour = "00:00" if _word(m["w"]) == "midnight" else "12:00"
+    return [_date(m, "TIME", f"{_day_of(m['day'] or '', ctx, m)}T{hour}")]
+
+
+HANDLERS: dict[str, Handler] = {
+    "iso": iso, "slash": slash, "month_day": _month_day, "day_month": _month_day,
+    "month_year": month_year, "month": month, "year_range": year_range, "decade": decade,
+    "century": century, "year": year, "quarter": quarter, "qcode": qcode,
+    "relative": relative, "the_unit": the_unit, "anchored": anchored,
+    "day_around": day_around, "deictic": deictic, "part_of_day": part_of_day,
+    "weekday": weekday, "weekend": weekend, "season": season, "holiday": holiday,
+    "ago": ago, "offset": offset, "bare_offset": bare_offset, "duration": duration,
+    "plural_units": plural_units, "set_every": set_every, "set_times": set_times,
+    "set_rate": set_rate, "set_adverb": set_adverb, "clock": clock, "noon": noon,
+}

@@ -1,0 +1,95 @@
+"""Guess the tense of the sentence around an expression: past, present or future."""
+
+from __future__ import annotations
+
+import bisect
+import re
+
+PAST, PRESENT, FUTURE = "past", "present", "future"
+
+_IRREGULAR_PAST = frozenset("""
+    was were had did said told took came went saw made gave got left met won lost sent held
+    began fell rose paid sold bought found thought brought became built spent ran wrote spoke
+    chose struck led kept felt knew grew drew threw broke stood sat fought caught taught sought
+    meant understood shot hung flew forgot forgave hid lay laid lit rode rang sang sank shook
+    slept slid spun stole stuck stung swore swept swam swung tore woke wore wound ago
+    yesterday has have hadn't wasn't weren't didn't
+""".split())
+_AUXILIARY = frozenset("""
+    be been being is are am was were has have had will would to get got gets
+""".split())
+_ADVERBS = frozenset("not also already just still never ever n't reportedly".split())
+_FUTURE = frozenset("""
+    can will 'll shall won't would could might should wouldn't tomorrow next upcoming coming
+    soon plans plan intends aims hopes expects scheduled slated due
+""".split())
+_PRESENT = frozenset("""
+    is are am isn't aren't remains remain begins begin starts start opens open ends end
+    resumes resume runs meets meet holds takes continues continue says
+""".split())
+# -ed words that are not past verbs.
+_NOT_PAST = frozenset("""
+    need needed speed feed seed bed red shed hundred indeed proceed exceed succeed breed
+    bred weed greed deed creed ahead united limited based related detailed
+    expected scheduled planned supposed set slated
+""".split())
+_FUTURE_PHRASE = re.compile(
+    r"\b(?:going to|is to|are to|set to|expected to|scheduled to|planned to|planning to|"
+    r"due to (?:be|begin|start|open|resume|take|meet|end|hold|close|vote|arrive|finish)|"
+    r"slated to|poised to|about to|would)\b", re.IGNORECASE)
+_WORD = re.compile(r"[A-Za-z][A-Za-z']*")
+_SENTENCE_END = re.compile(r"[.!?][\"'\u201d\u2019)]*\s+(?=[\"'\u201c\u2018(]?[A-Z0-9])|\n\s*\n")
+
+
+class TenseGuesser:
+    """Answer the tense of the words around a span of one text, scanning the text once."""
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        self.sentence_starts = [0] + [m.end() for m in _SENTENCE_END.finditer(text)]
+        self.positions: list[int] = []
+        self.tenses: list[str] = []
+        previous = ""
+        for m in _WORD.finditer(text):
+            word = m.group().lower()
+            tense = _word_tense(word)
+            # A participle after an auxiliary ("will be named") takes the auxiliary's tense.
+            if tense and not (tense == PAST and word.endswith("ed") and previous in _AUXILIARY):
+                self.positions.append(m.start())
+                self.tenses.append(tense)
+            if word not in _ADVERBS:
+                previous = word
+        for m in _FUTURE_PHRASE.finditer(text):
+            i = bisect.bisect_left(self.positions, m.start())
+            self.positions.insert(i, m.start())
+            self.tenses.insert(i, FUTURE)
+
+    def sentence(self, start: int) -> tuple[int, int]:
+        """Return the bounds of the sentence holding offset start."""
+        i = bisect.bisect_right(self.sentence_starts, start) - 1
+        end = self.sentence_starts[i + 1] if i + 1 < len(self.sentence_starts) else len(self.text)
+        return self.sentence_starts[i], end
+
+    def tense(self, start: int, end: int, default: str = PAST) -> str:
+        """Return the tense of the marker nearest the span start..end in its sentence."""
+        first, last = self.sentence(start)
+        lo = bisect.bisect_left(self.positions, first)
+        hi = bisect.bisect_left(self.positions, last)
+        # The nearest marker before the span governs; failing that, the nearest after it.
+        before = bisect.bisect_left(self.positions, start, lo, hi)
+        if before > lo:
+            return self.tenses[before - 1]
+        after = bisect.bisect_left(self.positions, end, lo, hi)
+        return self.tenses[after] if after < hi else default
+
+
+def _word_tense(word: str) -> str | None:
+    if word in _FUTURE:
+        return FUTURE
+    if word in _IRREGULAR_PAST:
+        return PAST
+    if word in _PRESENT:
+        return PRESENT
+    if len(word) >= 5 and word.endswith("ed") and word not in _NOT_PAST:
+        return PAST
+    return None

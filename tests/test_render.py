@@ -1,0 +1,297 @@
+"""Tests for the rendering stage: pages, links, escaping, overrides and assets."""
+
+from __future__ import annotations
+
+import datetime as dt
+import posixpath
+import re
+from html.parser import HTMLParser
+from pathlib import Path
+
+import pytest
+
+from generator.models import Article, Event, Paragraph, Site, Source
+from generator.render import (
+    BUILTIN_TEMPLATES,
+    date_label,
+    default_template_dirs,
+    external_url,
+    render_site,
+)
+
+SITE = Site(title="Test timeline", description="A timeline for tests.")
+
+
+def _article(stem: str, *, title: str | None = None, publisher: str | None = None,
+             url: str | None = None, date: dt.date | None = dt.date(2025, 4, 28),
+             text: str = "Body text of the article.") -> Article:
+    return Article(stem=stem, path=Path(f"/content/articles/{stem}.txt"), title=title,
+                   date=date, publisher=publisher, url=url, author="A. Writer",
+                   paragraphs=[Paragraph(text, 3)])
+
+
+def _source(article: Article, quote: str, date_text: str | None = None) -> Source:
+    return Source(article=article.stem, publisher=article.publisher, title=article.title,
+                  url=article.url, quote=quote, date_text=date_text, article_date=article.date)
+
+
+def _event(event_id: str, value: str, start: dt.date, sources: list[Source], *,
+           end: dt.date | None = None, **extra) -> Event:
+    return Event(id=event_id, title=f"Title of {event_id}", summary=f"Summary of {event_id}.",
+                 date=value, start=start, end=end or start, category="politics",
+                 importance=0.5, sources=sources, **extra)
+
+
+@pytest.fixture
+def articles() -> list[Article]:
+    return [
+        _article("a1", title="Pact signed", publisher="The Daily", url="https://example.com/a1",
+                 text="Secret full text paragraph."),
+        _article("a2", title="Troops withdraw", url=None),
+    ]
+
+
+@pytest.fixture
+def events(articles: list[Article]) -> list[Event]:
+    a1, a2 = articles
+    # Deliberately newest first: the renderer must order them.
+    return [
+        _event("ev-late", "2025-01", dt.date(2025, 1, 1), [_source(a2, "They withdrew.")],
+               end=dt.date(2025, 1, 31), disputed=True,
+               date_note="One source says December 2024."),
+        _event("ev-early", "2024-06", dt.date(2024, 6, 1),
+               [_source(a1, "The pact was signed last June.", "last June"),
+                _source(a2, "A pact was signed.")], end=dt.date(2024, 6, 30)),
+    ]
+
+
+def _render(events: list[Event], articles: list[Article], *, site: Site = SITE,
+            dirs: list[Path] | None = None, build_date: dt.date | None = None,
+            ) -> dict[str, str | bytes]:
+    return render_site(site, events, articles, dirs or [BUILTIN_TEMPLATES], build_date)
+
+
+def _pages(output: dict[str, str | bytes]) -> dict[str, str]:
+    return {path: text for path, text in output.items() if isinstance(text, str)}
+
+
+class _Links(HTMLParser):
+    """Collect every href/src and every id of a page."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.links: list[str] = []
+        self.ids: set[str] = set()
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        for name, value in attrs:
+            if name in ("href", "src") and value is not None:
+                self.links.append(value)
+            elif name == "id" and value is not None:
+                self.ids.add(value)
+
+
+def _parse(html: str) -> _Links:
+    parser = _Links()
+    parser.feed(html)
+    return parser
+
+
+def test_entries_are_rendered_oldest_first_in_an_ordered_list(events, articles):
+    index = _render(events, articles)["index.html"]
+    assert index.index('id="ev-early"') < index.index('id="ev-late"')
+    assert re.search(r'<ol class="timeline">\s*<li[^>]*>\s*<article[^>]*id="ev-early"', index)
+
+
+def test_each_entry_has_a_permalink_and_a_machine_readable_date(events, articles):
+    index = _render(events, articles)["index.html"]
+    assert 'href="#ev-early"' in index and 'href="#ev-late"' in index
+    assert '<time datetime="2024-06-01">June 2024</time>' in index
+    assert '<time datetime="2025-01-01">January 2025</time>' in index
+
+
+def test_entries_are_grouped_under_a_heading_per_year(events, articles):
+    index = _render(events, articles)["index.html"]
+    assert index.index('id="year-2024"') < index.index("ev-early") < index.index('id="year-2025"')
+    assert index.index('id="year-2025"') < index.index('id="ev-late"')
+
+
+def test_entries_show_category_source_count_dispute_and_date_note(events, articles):
+    index = _render(events, articles)["index.html"]
+    early = index[index.index('id="ev-early"'):index.index('id="ev-late"')]
+    late = index[index.index('id="ev-late"'):]
+    assert "2 sources" in early and "Disputed" not in early
+    assert "1 source" in late and "Disputed" in late
+    assert "One source says December 2024." in late
+    assert "politics" in early and "Summary of ev-early." in early
+
+
+def test_sources_name_the_outlet_else_the_title(events, articles):
+    index = _render(events, articles)["index.html"]
+    assert '<span class="outlet">The Daily</span>' in index
+    assert "<cite>Pact signed</cite>" in index
+    assert '<span class="outlet">Troops withdraw</span>' in index
+
+
+def test_untrusted_text_is_escaped(articles):
+    evil = "<script>alert(1)</script>"
+    bad = _article("bad", title=evil, publisher=evil, text=evil)
+    event = _event("ev", "2024-06-01", dt.date(2024, 6, 1), [_source(bad, f"Quote {evil}")])
+    event.title = evil
+    event.summary = evil
+    output = _pages(_render([event], [bad], site=Site(title=evil, show_full_text=True)))
+    for text in output.values():
+        assert "<script" not in text
+    assert "&lt;script&gt;" in output["index.html"]
+
+
+def test_a_source_with_a_url_links_to_it_and_one_without_does_not(events, articles):
+    index = _render(events, articles)["index.html"]
+    assert re.search(r'<a class="external" href="https://example.com/a1" rel="noopener external"',
+                     index)
+    externals = [link for link in _parse(index).links if link.startswith("http")]
+    assert set(externals) == {"https://example.com/a1"}
+
+
+def test_a_javascript_url_is_never_linked():
+    sneaky = _article("s", title="Sneaky", url="javascript:alert(1)")
+    event = _event("ev", "2024-06-01", dt.date(2024, 6, 1), [_source(sneaky, "A quote.")])
+    for text in _pages(_render([event], [sneaky])).values():
+        assert "javascript:" not in text
+    assert external_url("javascript:alert(1)") == ""
+    assert external_url("https://example.com/x") == "https://example.com/x"
+
+
+def test_each_article_gets_a_page_that_links_back_to_its_events(events, articles):
+    output = _render(events, articles)
+    page = output["articles/a1.html"]
+    assert "<h1>Pact signed</h1>" in page
+    assert 'href="../index.html#ev-early"' in page
+    assert "ev-late" not in page
+    assert "The pact was signed last June." in page
+    assert 'href="https://example.com/a1"' in page
+    second = output["articles/a2.html"]
+    assert 'href="../index.html#ev-early"' in second and 'href="../index.html#ev-late"' in second
+    assert 'href="articles/a1.html"' in output["index.html"]
+
+
+def test_full_text_is_hidden_unless_show_full_text(events, articles):
+    hidden = _render(events, articles)["articles/a1.html"]
+    shown = _render(events, articles, site=Site(show_full_text=True))["articles/a1.html"]
+    assert "Secret full text paragraph." not in hidden
+    assert "<p>Secret full text paragraph.</p>" in shown
+
+
+def test_empty_timeline_explains_how_to_add_articles():
+    index = _render([], [])["index.html"]
+    assert "<ol" not in index
+    assert "content/articles/" in index
+
+
+def test_about_page_lists_every_article(events, articles):
+    about = _render(events, articles)["about.html"]
+    assert 'href="articles/a1.html"' in about and 'href="articles/a2.html"' in about
+    assert "verbatim" in about
+
+
+def test_internal_links_and_anchors_resolve(events, articles):
+    output = _render(events, articles)
+    parsed = {path: _parse(text) for path, text in _pages(output).items()
+              if path.endswith(".html")}
+    for path, page in parsed.items():
+        for link in page.links:
+            if link.startswith(("http://", "https://")):
+                continue
+            assert not link.startswith("/"), f"{path}: absolute link {link}"
+            target, _, fragment = link.partition("#")
+            resolved = posixpath.normpath(posixpath.join(posixpath.dirname(path), target))
+            resolved = path if not target else resolved
+            assert resolved in output, f"{path}: broken link {link}"
+            if fragment:
+                assert fragment in parsed[resolved].ids, f"{path}: missing anchor {link}"
+
+
+def test_user_template_overrides_win_over_built_in_ones(events, articles, tmp_path):
+    user = tmp_path / "templates"
+    (user / "static").mkdir(parents=True)
+    (user / "about.html").write_text("custom about {{ site.title }}\n")
+    (user / "static" / "style.css").write_text("body { color: red; }\n")
+    (user / "static" / "img").mkdir()
+    (user / "static" / "img" / "logo.svg").write_bytes(b"<svg/>")
+    output = _render(events, articles, dirs=default_template_dirs(tmp_path))
+    assert output["about.html"] == "custom about Test timeline\n"
+    assert output["static/style.css"] == b"body { color: red; }\n"
+    assert output["static/img/logo.svg"] == b"<svg/>"
+    assert 'id="ev-early"' in output["index.html"]
+
+
+def test_default_template_dirs_put_the_users_folder_first(tmp_path):
+    assert default_template_dirs(tmp_path) == [BUILTIN_TEMPLATES]
+    (tmp_path / "templates").mkdir()
+    assert default_template_dirs(tmp_path) == [tmp_path / "templates", BUILTIN_TEMPLATES]
+
+
+def test_static_assets_are_returned_as_bytes(events, articles):
+    output = _render(events, articles)
+    assert isinstance(output["static/style.css"], bytes)
+    assert b"prefers-color-scheme: dark" in output["static/style.css"]
+    assert "events.json" not in output
+
+
+def test_the_head_closes_with_a_lowercase_tag(events, articles):
+    for path, text in _pages(_render(events, articles)).items():
+        if path.endswith(".html"):
+            assert text.count("</head>") == 1, path
+            assert "</HEAD>" not in text
+
+
+def test_pages_make_no_external_requests(events, articles):
+    source_urls = {a.url for a in articles if a.url}
+    output = _render(events, articles)
+    for path, data in output.items():
+        text = data.decode() if isinstance(data, bytes) else data
+        found = set(re.findall(r"https?://[^\s\"'<>)]+", text))
+        assert found <= source_urls, f"{path} references {found - source_urls}"
+
+
+def test_two_builds_of_the_same_input_are_identical(events, articles):
+    assert _render(events, articles) == _render(events, articles)
+
+
+def test_the_build_date_appears_only_when_given(events, articles):
+    without = _render(events, articles)["index.html"]
+    dated = _render(events, articles, build_date=dt.date(2025, 5, 1))["index.html"]
+    assert "Updated" not in without
+    assert '<time datetime="2025-05-01">1 May 2025</time>' in dated
+
+
+def test_pages_declare_language_charset_viewport_and_stylesheet(events, articles):
+    index = _render(events, articles, site=Site(language="fr"))["index.html"]
+    page = _render(events, articles)["articles/a1.html"]
+    assert '<html lang="fr">' in index
+    assert '<meta charset="utf-8">' in index and 'name="viewport"' in index
+    assert 'href="static/style.css"' in index and 'href="../static/style.css"' in page
+    assert '<main id="main"' in index and 'href="#main"' in index
+
+
+@pytest.mark.parametrize(("value", "label"), [
+    ("2025-04-26", "26 April 2025"), ("2024-06", "June 2024"), ("2024-FA", "autumn 2024"),
+    (dt.date(2025, 4, 28), "28 April 2025"), ("PRESENT_REF", "PRESENT_REF"),
+])
+def test_date_label_words_dates_for_readers(value, label):
+    assert date_label(value) == label
+
+
+def test_coarse_dates_are_listed_under_their_decade(articles):
+    old = _event("ev-old", "195X", dt.date(1950, 1, 1), [_source(articles[0], "In the 1950s.")],
+                 end=dt.date(1959, 12, 31))
+    index = _render([old], articles)["index.html"]
+    assert '<h2 class="year-heading" id="year-1950s">1950s</h2>' in index
+    assert "the 1950s" in index
+
+
+def test_a_summary_that_repeats_a_quote_is_not_printed_twice(articles):
+    quote = "The pact was signed last June."
+    event = _event("ev", "2024-06", dt.date(2024, 6, 1), [_source(articles[0], quote)])
+    event.summary = quote
+    assert _render([event], articles)["index.html"].count(quote) == 1

@@ -1,0 +1,221 @@
+"""Tables of sentences and the expressions generator.temporal.tag must find in them."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from generator.temporal import tag
+from generator.temporal.values import span
+
+DCT = dt.date(2025, 4, 28)  # a Monday
+
+
+def find(sentence: str, expected: str, dct: dt.date | None = DCT):
+    """Return the expression tagged with the expected text, failing if there is none."""
+    timexes = tag(sentence, dct)
+    for t in timexes:
+        if t.text == expected:
+            return t
+    pytest.fail(f"{expected!r} not tagged in {sentence!r}: {[t.text for t in timexes]}")
+
+
+ABSOLUTE = [
+    ("Prices rose in June 2024.", "June 2024", "2024-06"),
+    ("The deal was signed on October 2, 2024.", "October 2, 2024", "2024-10-02"),
+    ("The deal was signed on 2 October 2024.", "2 October 2024", "2024-10-02"),
+    ("The filing is dated 2024-10-02.", "2024-10-02", "2024-10-02"),
+    ("The Korean War (1950-1953) ended in a truce.", "1950-1953", "195X"),
+    ("The war of 1950-53 ended in a truce.", "1950-53", "195X"),
+    ("Jazz changed in the 1950s.", "the 1950s", "195X"),
+    ("The company was founded in 1998.", "1998", "1998"),
+    ("Sales fell in fiscal 1998.", "fiscal 1998", "1998"),
+    ("The rebels attacked on April 26.", "April 26", "2025-04-26"),
+    ("The summit will be held on May 5.", "May 5", "2025-05-05"),
+    ("Profits grew in the third quarter of 1998.", "the third quarter of 1998", "1998-Q3"),
+    ("Output fell in the first half of 2024.", "the first half of 2024", "2024-H1"),
+    ("The company said profit rose in the third quarter.", "the third quarter", "2024-Q3"),
+]
+
+RELATIVE = [
+    ("Prices fell last June.", "last June", "2024-06"),
+    ("The talks collapsed on Monday.", "Monday", "2025-04-28"),
+    ("The rebels attacked on Saturday.", "Saturday", "2025-04-26"),
+    ("The ministers will meet on Friday.", "Friday", "2025-05-02"),
+    ("He spoke this morning.", "this morning", "2025-04-28TMO"),
+    ("He will speak this afternoon.", "this afternoon", "2025-04-28TAF"),
+    ("The vote is today.", "today", "2025-04-28"),
+    ("The border stayed closed until today.", "today", "2025-04-28"),
+    ("The minister resigned yesterday.", "yesterday", "2025-04-27"),
+    ("He will speak tonight.", "tonight", "2025-04-28TNI"),
+    ("The ceasefire is holding now.", "now", "PRESENT_REF"),
+    ("The army recently moved troops.", "recently", "PAST_REF"),
+    ("Fighting flared over the weekend.", "the weekend", "2025-W17-WE"),
+    ("Talks stalled last week.", "last week", "2025-W17"),
+    ("Talks continue this week.", "this week", "2025-W18"),
+    ("Talks resume next month.", "next month", "2025-05"),
+    ("Exports fell last year.", "last year", "2024"),
+    ("Exports fell last yeae.", "last yeae", "2024"),
+    ("Exports fell last fall.", "last fall", "2024-FA"),
+    ("Exports fell last autumn.", "last autumn", "2024-FA"),
+    ("Exports rose this year.", "this year", "2025"),
+    ("Exports rose earlier this year.", "earlier this year", "2025"),
+    ("In March, South Korea estimated the damage.", "March", "2025-03"),
+    ("The talks resume in March.", "March", "2026-03"),
+    ("The protests began in January.", "January", "2025-01"),
+    ("The embassy closed last November.", "last November", "2024-11"),
+    ("In October, the rebels seized the port.", "October", "2024-10"),
+    ("The last troops left three years ago.", "three years ago", "2022"),
+]
+
+MODS = [
+    ("Debt soared by the end of last year.", "the end of last year", "2024", "END"),
+    ("The troops withdrew by mid-January.", "mid-January", "2025-01", "MID"),
+    ("The plant opened in early 2024.", "early 2024", "2024", "START"),
+    ("Work stopped in late March 2023.", "late March 2023", "2023-03", "END"),
+]
+
+DURATIONS = [
+    ("The siege lasted three months.", "three months", "P3M"),
+    ("The ban lasted a decade.", "a decade", "P10Y"),
+    ("He served six months in prison.", "six months", "P6M"),
+    ("The strike went on for two years.", "two years", "P2Y"),
+    ("The polls close in 48 hours.", "48 hours", "PT48H"),
+    ("Prices rose over the past three years.", "the past three years", "P3Y"),
+    ("It spread over the course of three months.", "three months", "P3M"),
+]
+
+SETS = [
+    ("The council meets every week.", "every week", "P1W"),
+    ("Rules change each season.", "each season", "P3M"),
+    ("The magazine appears weekly.", "weekly", "P1W"),
+    ("Fees are reviewed annually.", "annually", "P1Y"),
+    ("The board meets twice a year.", "twice a year", "P1Y"),
+]
+
+TIMES = [
+    ("The vote closes at 3 p.m.", "3 p.m.", "2025-04-28T15:00"),
+    ("The bomb exploded at 10:35 a.m. Friday.", "10:35 a.m. Friday", "2025-04-25T10:35"),
+]
+
+
+@pytest.mark.parametrize(("sentence", "text", "value"), ABSOLUTE + RELATIVE)
+def test_dates(sentence: str, text: str, value: str) -> None:
+    assert find(sentence, text).value == value
+
+
+@pytest.mark.parametrize(("sentence", "text", "value", "mod"), MODS)
+def test_mods(sentence: str, text: str, value: str, mod: str) -> None:
+    timex = find(sentence, text)
+    assert (timex.value, timex.mod) == (value, mod)
+
+
+@pytest.mark.parametrize(("sentence", "text", "value"), DURATIONS)
+def test_durations(sentence: str, text: str, value: str) -> None:
+    timex = find(sentence, text)
+    assert (timex.type, timex.value) == ("DURATION", value)
+
+
+@pytest.mark.parametrize(("sentence", "text", "value"), SETS)
+def test_sets(sentence: str, text: str, value: str) -> None:
+    timex = find(sentence, text)
+    assert (timex.type, timex.value) == ("SET", value)
+
+
+@pytest.mark.parametrize(("sentence", "text", "value"), TIMES)
+def test_times(sentence: str, text: str, value: str) -> None:
+    timex = find(sentence, text)
+    assert (timex.type, timex.value) == ("TIME", value)
+
+
+ANCHORED = [
+    ("The ships left days before the attack.", "days", "PXD", "-P3D", None),
+    ("The treaty was signed less than six months later.", "less than six months", "P6M",
+     "+P6M", "LESS_THAN"),
+    ("A week later, the rebels returned.", "A week", "P1W", "+P1W", None),
+    ("The talks resumed the following week.", "the following week", "XXXX-WXX", "+P1W", None),
+    ("The plant had closed two years earlier.", "two years earlier", "2023", "-P2Y", None),
+]
+
+
+@pytest.mark.parametrize(("sentence", "text", "value", "anchor", "mod"), ANCHORED)
+def test_anchored(sentence: str, text: str, value: str, anchor: str, mod: str | None) -> None:
+    timex = find(sentence, text)
+    assert (timex.value, timex.anchor_offset, timex.mod) == (value, anchor, mod)
+
+
+NO_DCT = [
+    ("The protests began in June.", "June", "XXXX-06"),
+    ("The ceasefire is holding now.", "now", "PRESENT_REF"),
+    ("The minister resigned yesterday.", "yesterday", "PAST_REF"),
+    ("Prices fell last June.", "last June", "XXXX-06"),
+    ("The rebels attacked on Saturday.", "Saturday", "XXXX-WXX-6"),
+]
+
+
+@pytest.mark.parametrize(("sentence", "text", "value"), NO_DCT)
+def test_without_document_date(sentence: str, text: str, value: str) -> None:
+    assert find(sentence, text, None).value == value
+
+
+def test_hard_wrapped_line_keeps_offsets() -> None:
+    text = "Prices fell last\nJune, and again “last week”."
+    found = {t.text: t for t in tag(text, DCT)}
+    assert found["last\nJune"].value == "2024-06"
+    assert found["last week"].value == "2025-W17"
+    for t in found.values():
+        assert text[t.start:t.end] == t.text
+
+
+def test_typo_keeps_offsets() -> None:
+    text = "Sales slumped last yeae and last Janaury, officials said."
+    found = {t.text: t.value for t in tag(text, DCT)}
+    assert found == {"last yeae": "2024", "last Janaury": "2025-01"}
+
+
+def test_plain_words_are_not_times() -> None:
+    assert tag("The weak economy may march on; near the fall of the wall.", DCT) == []
+
+
+def test_dates_have_day_spans() -> None:
+    for sentence, text, _value in ABSOLUTE + RELATIVE:
+        t = find(sentence, text)
+        if t.type == "DATE" and not t.value.endswith("_REF"):
+            assert span(t.value) is not None, t.value
+
+
+def test_long_input_is_fast() -> None:
+    text = "On Monday, the ministers met for three hours and agreed to meet again in June. " * 1000
+    found = tag(text, DCT)
+    assert len(found) == 3000
+
+
+VALUE = re.compile(
+    r"^(?:PRESENT_REF|PAST_REF|FUTURE_REF"
+    r"|P(?:\d+(?:\.\d+)?|X)(?:Y|M|W|D|Q|DE|CE|WE)"
+    r"|PT(?:\d+(?:\.\d+)?|X)(?:H|M|S)"
+    r"|(?:\d{4}|XXXX|\d{3}X|\d{2}XX)"
+    r"(?:-(?:\d{2}|XX)(?:-(?:\d{2}|XX))?|-W(?:\d{2}|XX)(?:-(?:\d|WE))?"
+    r"|-(?:SP|SU|FA|WI|Q[1-4X]|H[12]))?"
+    r"(?:T(?:\d{2}:\d{2}|MO|AF|EV|NI))?)$")
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.lists(st.sampled_from(list("ab1290 -.,\n") + [
+    "June ", "last ", "week", "Monday", "2024", "1950-53", "years ago", "later", "a.m.",
+    "the end of ", "every ", "mid-", "three ", "quarter", "’s", "yeae", "Janaury", "fall"]),
+    max_size=40).map("".join) | st.text(max_size=200))
+def test_any_text_gives_well_formed_expressions(text: str) -> None:
+    for dct in (DCT, None):
+        timexes = tag(text, dct)
+        previous_end = 0
+        for t in timexes:
+            assert previous_end <= t.start < t.end <= len(text)
+            assert text[t.start:t.end] == t.text
+            assert t.type in ("DATE", "TIME", "DURATION", "SET")
+            assert VALUE.match(t.value), t.value
+            previous_end = t.end
