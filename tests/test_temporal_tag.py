@@ -70,6 +70,16 @@ RELATIVE = [
     ("The embassy closed last November.", "last November", "2024-11"),
     ("In October, the rebels seized the port.", "October", "2024-10"),
     ("The last troops left three years ago.", "three years ago", "2022"),
+    ("Art flourished in the 20th century.", "the 20th century", "19"),
+]
+
+# A past-tense sentence about a month or day long past, but only weeks ahead of the
+# document's date, means the coming one.
+NEAR_FUTURE = [
+    ("Accession was planned for early March.", dt.date(1999, 2, 10), "early March", "1999-03"),
+    ("Leaders agreed to meet at the summit on April 24.", dt.date(1999, 2, 10), "April 24",
+     "1999-04-24"),
+    ("Prices rose in October.", dt.date(1998, 1, 8), "October", "1997-10"),
 ]
 
 MODS = [
@@ -106,6 +116,11 @@ TIMES = [
 @pytest.mark.parametrize(("sentence", "text", "value"), ABSOLUTE + RELATIVE)
 def test_dates(sentence: str, text: str, value: str) -> None:
     assert find(sentence, text).value == value
+
+
+@pytest.mark.parametrize(("sentence", "dct", "text", "value"), NEAR_FUTURE)
+def test_near_future_months_and_days(sentence: str, dct: dt.date, text: str, value: str) -> None:
+    assert find(sentence, text, dct).value == value
 
 
 @pytest.mark.parametrize(("sentence", "text", "value", "mod"), MODS)

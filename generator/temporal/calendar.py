@@ -45,13 +45,17 @@ def shift(dct: dt.date, n: int, unit: str) -> str:
     if unit == "DE":
         return f"{(dct.year + 10 * n) // 10:03d}X"
     if unit == "CE":
-        return f"{(dct.year + 100 * n) // 100:02d}XX"
+        return f"{(dct.year + 100 * n) // 100:02d}"
     return f"{dct.year + n:04d}"
 
 
 def month_year(dct: dt.date, m: int, tense: str) -> int:
     """Return the year of a bare month: the latest on or before dct's month if past, else next."""
+    back = (dct.month - m) % 12
     if tense == PAST:
+        # A month long past but only weeks ahead is the coming one ("planned for early March").
+        if back > 8 and 12 - back <= 2:
+            return dct.year + (1 if m < dct.month else 0)
         return dct.year if m <= dct.month else dct.year - 1
     return dct.year if m >= dct.month else dct.year + 1
 
@@ -68,7 +72,9 @@ def day_year(dct: dt.date, m: int, d: int, tense: str) -> int:
         return dct.year
     if tense == PAST:
         past = [c for c in candidates if c <= dct]
-        if past and (dct - past[-1]).days < 300:
+        future = [c for c in candidates if c > dct]
+        soon = bool(future) and (future[0] - dct).days <= 75
+        if past and ((dct - past[-1]).days < 240 or not soon):
             return past[-1].year
     if tense == FUTURE:
         future = [c for c in candidates if c >= dct]

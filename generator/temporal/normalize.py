@@ -238,7 +238,7 @@ def century(m: re.Match[str], ctx: Context) -> list[Hit]:
         n = int(digits.group()) if digits else None
     if not n or n > 30:
         return []
-    return [_date(m, "DATE", f"{n - 1:02d}XX")]
+    return [_date(m, "DATE", f"{n - 1:02d}")]
 
 
 def year(m: re.Match[str], ctx: Context) -> list[Hit]:

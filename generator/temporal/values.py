@@ -24,7 +24,7 @@ _WEEK = re.compile(r"^(\d{4})-W(\d{2})(-WE)?$")
 _PART = re.compile(r"^(\d{4})-(SP|SU|FA|WI|Q[1-4]|H[12])$")
 _YEAR = re.compile(r"^(\d{4})$")
 _DECADE = re.compile(r"^(\d{3})X$")
-_CENTURY = re.compile(r"^(\d{2})XX$")
+_CENTURY = re.compile(r"^(\d{2})(?:XX)?$")
 
 
 def _month_end(year: int, month: int) -> dt.date:
@@ -111,5 +111,7 @@ def describe(value: str) -> str:
     if m := _DECADE.match(value):
         return f"the {m[1]}0s"
     if m := _CENTURY.match(value):
-        return f"the {int(m[1]) + 1}th century"
+        n = int(m[1]) + 1
+        suffix = "th" if 10 <= n % 100 <= 20 else {1: "st", 2: "nd", 3: "rd"}.get(n % 10, "th")
+        return f"the {n}{suffix} century"
     return value
