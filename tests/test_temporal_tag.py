@@ -39,6 +39,7 @@ ABSOLUTE = [
     ("Profits grew in the third quarter of 1998.", "the third quarter of 1998", "1998-Q3"),
     ("Output fell in the first half of 2024.", "the first half of 2024", "2024-H1"),
     ("The company said profit rose in the third quarter.", "the third quarter", "2024-Q3"),
+    ("Sales beat the 1988 second quarter.", "the 1988 second quarter", "1988-Q2"),
 ]
 
 RELATIVE = [
@@ -97,6 +98,8 @@ DURATIONS = [
     ("The polls close in 48 hours.", "48 hours", "PT48H"),
     ("Prices rose over the past three years.", "the past three years", "P3Y"),
     ("It spread over the course of three months.", "three months", "P3M"),
+    ("Prices have risen in recent years.", "recent years", "PXY"),
+    ("Talks will continue in the coming weeks.", "the coming weeks", "PXW"),
 ]
 
 SETS = [
@@ -190,6 +193,11 @@ def test_typo_keeps_offsets() -> None:
     text = "Sales slumped last yeae and last Janaury, officials said."
     found = {t.text: t.value for t in tag(text, DCT)}
     assert found == {"last yeae": "2024", "last Janaury": "2025-01"}
+
+
+def test_discourse_now_is_not_a_time() -> None:
+    assert [t.text for t in tag("Now, the council has a choice.", DCT)] == []
+    assert [t.value for t in tag("The council is now divided.", DCT)] == ["PRESENT_REF"]
 
 
 def test_plain_words_are_not_times() -> None:

@@ -271,10 +271,11 @@ def quarter(m: re.Match[str], ctx: Context) -> list[Hit]:
     else:
         letter = "Q"
     dct = ctx.dct
-    if m["y"]:
+    year = m["y"] or m["y0"]
+    if year:
         if q is None:
-            return []
-        return [_date(m, "DATE", f"{m['y']}-{letter}{q}")]
+            return [_date(m, "DATE", year)] if m["y0"] and unit == "period" else []
+        return [_date(m, "DATE", f"{year}-{letter}{q}")]
     if dct is None:
         return [_date(m, "DATE", f"XXXX-{letter}{q or 'X'}")]
     if letter == "H":
@@ -453,6 +454,8 @@ _DEICTIC_REFS = {
 
 def deictic(m: re.Match[str], ctx: Context) -> list[Hit]:
     w, part = _word(m["w"]), _word(m["part"])
+    if w == "now" and m["w"][0] == "N" and ctx.text[m.end():m.end() + 1] == ",":
+        return []  # "Now, ..." opens a point, it does not name a time
     if w in _DEICTIC_REFS:
         if part:
             return [_date(m, "DATE", _DEICTIC_REFS[w], end=m.end("w"))]
@@ -639,6 +642,9 @@ def duration(m: re.Match[str], ctx: Context) -> list[Hit]:
     n = number(num)
     if n is not None and n > 10000:
         return []
+    after = ctx.text[m.end():m.end() + 12].lower().lstrip()
+    if n is not None and n >= 1000 and (code in ("S", "Q") or after.startswith(("quarter", "half"))):
+        return []  # a year before "second quarter" or "quarter", not a count of units
     rel = _word(m["rel"])
     if rel in ("coming", "next") and n is None:
         return [_date(m, "DATE", "FUTURE_REF")]
@@ -660,10 +666,9 @@ def plural_units(m: re.Match[str], ctx: Context) -> list[Hit]:
     code = unit_code(m["unit"])
     if code == "WE":
         return []
-    if pre == "recent":
-        return [_date(m, "DATE", "PAST_REF")]
-    if pre in ("coming", "the coming"):
-        return [_date(m, "DATE", "FUTURE_REF")]
+    if pre in ("recent", "coming", "the coming"):
+        # "recent years", "the coming weeks": an unspecified number of units.
+        return [_date(m, "DURATION", cal.duration(None, code))]
     if pre.startswith("the") or pre == "several":
         return [_date(m, "DURATION", cal.duration(None, code))]
     return [_date(m, "DURATION", cal.duration(None, code), start=m.start("unit"))]

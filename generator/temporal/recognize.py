@@ -72,7 +72,7 @@ _PATTERNS: list[tuple[str, str]] = [
              rf"(?P<after>{WS}[A-Za-z]+)?"),
     ("quarter", rf"\b(?:(?P<the>the){WS})?(?:(?P<rel>{REL}|latest|year-earlier|year-ago|"
                 rf"this{WS}year's|last{WS}year's|next{WS}year's|fiscal){WS})?"
-                rf"(?:(?P<fiscal>fiscal){WS})?(?:(?P<ord>{ORDINAL})[-\s]+)?"
+                rf"(?:(?P<fiscal>fiscal){WS})?(?:(?P<y0>{YEAR}){WS})?(?:(?P<ord>{ORDINAL})[-\s]+)?"
                 rf"(?P<unit>quarter|half|period)\b(?!s)"
                 rf"(?:{WS}of{WS}(?:(?:fiscal|the{WS}fiscal{WS}year){WS})?(?P<y>{YEAR})\b)?"),
     ("qcode", rf"\b(?P<q>[QH][1-4])(?:{WS}(?P<y>{YEAR}))?\b"),
