@@ -36,6 +36,7 @@ _DETERMINERS = {"the", "a", "an", "its", "their", "his", "her", "our", "these", 
                 "that", "some", "any", "no", "every"}
 _BE = {"is", "are", "was", "were", "be", "been", "being", "am"}
 _COORDINATORS = {"or", "nor", "and"}
+_RELATIVE_PRONOUNS = {"which", "who", "whom", "whose"}
 _TRAILING_FUNCTION = re.compile(r"(?:\s+(?:the|a|an|of|to|in|on|at|for|by|with|and|or|"
                                 r"from|under|its|their|his|her))+$", re.IGNORECASE)
 _NON_EVENT_ED = {"hundred", "red", "need", "speed", "bed", "seed", "feed", "breed", "shed",
@@ -85,11 +86,26 @@ def detect_candidates(
                 clause=_title_clause(text, clause, timex),
                 entities=_entities(sentence, timexes),
                 families=frozenset({family} | _families(clause, triggers)),
-                disputed=bool(_DENIAL.search(sentence.text)),
+                disputed=_disputed(sentence, clause),
             )
             candidates.append(candidate)
             previous = candidate
     return candidates
+
+
+def _disputed(sentence: Sentence, clause: list[_Token]) -> bool:
+    """Return whether the sentence reports a denial of the event its clause tells.
+
+    A denial elsewhere in the sentence concerns the main claim, not an event told in a
+    relative clause ("the region, which was seized last year, has been retaken, though
+    officials deny it").
+    """
+    denials = [sentence.start + m.start() for m in _DENIAL.finditer(sentence.text)]
+    if not denials:
+        return False
+    if clause[0].text.lower() not in _RELATIVE_PRONOUNS:
+        return True
+    return any(clause[0].start <= d < clause[-1].end for d in denials)
 
 
 def _group(sentences: list[Sentence], timexes: list[Timex]) -> list[tuple[Sentence, list[Timex]]]:

@@ -65,3 +65,10 @@ def test_title_clause_drops_the_date_and_leading_connectives():
     (c,) = candidates("This came after the army confirmed on April 28 that it had left.",
                       [("on April 28", "2025-04-28")])
     assert c.clause == "the army confirmed"
+
+
+def test_denial_of_the_main_claim_does_not_dispute_a_relative_clause():
+    text = ("The port, which rebels seized last year, has been retaken, although "
+            "rebel leaders deny it.")
+    (c,) = candidates(text, [("last year", "2024")])
+    assert c.trigger == "seized" and not c.disputed
