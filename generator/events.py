@@ -19,7 +19,6 @@ from generator.temporal.values import span as value_span
 
 _TOKEN = re.compile(r"\d+(?:[.,]\d+)*(?:[-–]\d+(?:[.,]\d+)*)?|\w+(?:[’'.-]\w+)*|[^\w\s]")
 _BREAK_PUNCT = set(",;:()[]–—")
-_PRONOUNS = {"it", "they", "he", "she", "this", "that", "we", "i", "you", "there"}
 # A denial reported by the sentence; "confirmed or denied" reports none.
 _DENIAL = re.compile(r"(?<!\bor )(?<!\bnor )\b(?:den(?:y|ies|ied|ying)|dispute[sd]?|disputing|"
                      r"reject(?:s|ed)?|refute[sd]?|dismiss(?:es|ed)?)\b", re.IGNORECASE)
@@ -281,8 +280,3 @@ def _title_clause(text: str, clause: list[_Token], timex: Timex) -> str:
     words = words.strip(" ,;:.–—-")
     return _TRAILING_FUNCTION.sub("", words)
 
-
-def is_pronoun_subject(clause: str) -> bool:
-    """Return whether a clause opens with a pronoun rather than a named subject."""
-    first = clause.split(" ", 1)[0].lower() if clause else ""
-    return first in _PRONOUNS
