@@ -39,7 +39,11 @@ def read_articles(content_dir: Path) -> tuple[list[Article], list[Problem]]:
     """Read every article; a file that cannot be used is reported and left out."""
     articles, problems = [], []
     seen: dict[str, Path] = {}
-    for path in find_article_files(content_dir):
+    paths = find_article_files(content_dir)
+    if not paths:
+        problems.append(Problem(content_dir / ARTICLE_DIR, None,
+                                "no articles (.md or .txt files) found; the timeline is empty"))
+    for path in paths:
         article, found = read_article(path)
         problems += found
         if article is None:

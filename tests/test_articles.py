@@ -83,3 +83,8 @@ def test_bad_file_does_not_stop_the_others(write_article, tmp_path):
     write_article("bad.txt", b"\xff\xfe\x00")
     articles, problems = read_articles(tmp_path / "content")
     assert [a.stem for a in articles] == ["good"] and len(problems) == 1
+
+
+def test_content_without_articles_is_reported(tmp_path):
+    articles, problems = read_articles(tmp_path)
+    assert articles == [] and "no articles" in problems[0].message
