@@ -65,13 +65,15 @@ class Tally:
 
     def __init__(self) -> None:
         self.gold = self.system = self.relaxed = self.strict = self.type = self.value = 0
+        # Matches counted by the system's type, for precision; the rest by the gold's type.
+        self.system_relaxed = self.system_strict = 0
 
     def line(self, name: str) -> str:
         """Return the group's scores as one line."""
-        p = self.relaxed / self.system if self.system else 0.0
+        p = self.system_relaxed / self.system if self.system else 0.0
         r = self.relaxed / self.gold if self.gold else 0.0
         rel = f1(p, r)
-        sp = self.strict / self.system if self.system else 0.0
+        sp = self.system_strict / self.system if self.system else 0.0
         sr = self.strict / self.gold if self.gold else 0.0
         acc = self.value / self.relaxed if self.relaxed else 0.0
         tacc = self.type / self.relaxed if self.relaxed else 0.0
@@ -128,6 +130,9 @@ def main() -> int:
                         t.strict += (ss, se) == (gs, ge)
                         t.type += s.type == g["type"]
                         t.value += s.value == g["value"]
+                    for t in (total, by_type.setdefault(s.type, Tally())):
+                        t.system_relaxed += 1
+                        t.system_strict += (ss, se) == (gs, ge)
                     if s.value != g["value"] or (ss, se) != (gs, ge):
                         errors.append((g["type"], f"{where}: gold {g['type']} {g['value']} "
                                        f"{g['mod'] or ''} got {s.text!r} {s.type} {s.value} "
