@@ -83,7 +83,7 @@ def detect_candidates(
                 start=start, end=end, date_text=timex.text, trigger=token.text.lower(),
                 family=family, trigger_is_verb=is_verb, category=category,
                 clause=_title_clause(text, clause, timex),
-                entities=_entities(sentence, timexes),
+                entities=_entities(sentence, found),
                 families=frozenset({family} | _families(clause, triggers)),
                 disputed=_disputed(sentence, clause),
             )

@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import math
 import re
 from collections import Counter
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 
 from generator.lexicon import STOPWORDS, lemma
 from generator.models import Candidate, Event, Source
@@ -20,6 +21,9 @@ DISAGREEMENT_DAYS = 3
 # report can tell the same event as a plain account of the event it names.
 REPORTING_FAMILIES = {"say", "report", "confirm", "deny"}
 TITLE_WORDS = 12
+# A newcomer is compared with at most this many members of a group, so that one event
+# reported thousands of times does not make merging quadratic.
+COMPARED_MEMBERS = 16
 
 _NOT_SUBJECTS = {"it", "they", "he", "she", "this", "that", "there", "we", "i", "you", "which",
                  "who", "under", "in", "on", "at", "after", "before", "as", "by", "with", "for",
@@ -118,26 +122,53 @@ def _match(a: Candidate, b: Candidate, vectors: _Vectors) -> float | None:
     return None
 
 
+def _months(start: dt.date, end: dt.date) -> Iterator[tuple[int, int]]:
+    """Yield the (year, month) buckets a span of days touches."""
+    year, month = start.year, start.month
+    while (year, month) <= (end.year, end.month):
+        yield year, month
+        year, month = (year + 1, 1) if month == 12 else (year, month + 1)
+
+
+def _sample(group: list[Candidate]) -> list[Candidate]:
+    """Return the members a newcomer is compared with: the first (most precise) and latest."""
+    if len(group) <= COMPARED_MEMBERS:
+        return group
+    half = COMPARED_MEMBERS // 2
+    return group[:half] + group[-half:]
+
+
 def cluster(candidates: list[Candidate], vectors: _Vectors) -> list[list[Candidate]]:
     """Group candidates that tell the same event, most precise dates first."""
     order = sorted(candidates, key=lambda c: (precision(c.value), c.start, c.end,
                                               c.article.stem, c.sentence.start))
     groups: list[list[Candidate]] = []
+    # Groups by the months their dates touch, so a candidate meets only groups near its date.
+    by_month: dict[tuple[int, int], list[int]] = {}
+    margin = dt.timedelta(days=DISAGREEMENT_DAYS)
     for c in order:
+        nearby = {i for key in _months(c.start - margin, c.end + margin)
+                  for i in by_month.get(key, ())}
         best, best_score = None, None
-        for group in groups:
-            if not all(_compatible(c, m) for m in group):
+        for i in sorted(nearby):
+            sample = _sample(groups[i])
+            if not all(_compatible(c, m) for m in sample):
                 continue
-            scores = [s for s in (_match(c, m, vectors) for m in group) if s is not None]
+            scores = [s for s in (_match(c, m, vectors) for m in sample) if s is not None]
             if not scores:
                 continue
             score = max(scores)
             if best_score is None or score > best_score:
-                best, best_score = group, score
+                best, best_score = i, score
         if best is None:
             groups.append([c])
+            best = len(groups) - 1
         else:
-            best.append(c)
+            groups[best].append(c)
+        for key in _months(c.start, c.end):
+            bucket = by_month.setdefault(key, [])
+            if not bucket or bucket[-1] != best:
+                bucket.append(best)
     return groups
 
 
@@ -152,12 +183,16 @@ def merge_candidates(candidates: list[Candidate], df: Counter, n_texts: int) -> 
 
 def _choose_date(group: list[Candidate]) -> Candidate:
     """Return the most precise date that at least half as many sources support as the best."""
-    def support(c: Candidate) -> int:
-        return len({m.article.stem for m in group if _overlaps(c, m)})
-    counts = {id(c): support(c) for c in group}
-    floor = (max(counts.values()) + 1) // 2
-    eligible = [c for c in group if counts[id(c)] >= floor]
-    return min(eligible, key=lambda c: ((c.end - c.start).days, -counts[id(c)],
+    articles: dict[tuple[dt.date, dt.date], set[str]] = {}
+    for m in group:
+        articles.setdefault((m.start, m.end), set()).add(m.article.stem)
+    # Support of a span: the articles whose dates overlap it, counted over distinct spans.
+    support = {span: len(set().union(*(stems for other, stems in articles.items()
+                                       if span[0] <= other[1] and other[0] <= span[1])))
+               for span in articles}
+    floor = (max(support.values()) + 1) // 2
+    eligible = [c for c in group if support[(c.start, c.end)] >= floor]
+    return min(eligible, key=lambda c: ((c.end - c.start).days, -support[(c.start, c.end)],
                                         precision(c.value), c.start))
 
 

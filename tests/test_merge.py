@@ -1,7 +1,10 @@
 import datetime as dt
 
+from generator.events import detect_candidates
 from generator.merge import document_frequencies, merge_candidates
-from tests.helpers import candidates
+from generator.sentences import split_sentences
+from generator.temporal import tag
+from tests.helpers import TRIGGERS, article, candidates
 
 D = dt.date
 
@@ -65,3 +68,12 @@ def test_ids_do_not_depend_on_article_order():
     a = candidates("The mayor resigned last June.", [("last June", "2024-06")], stem="a")
     b = candidates("The port reopened on Monday.", [("on Monday", "2025-04-28")], stem="b")
     assert [e.id for e in merged(a, b)] == [e.id for e in merged(b, a)]
+
+
+def test_one_event_reported_many_times_is_one_entry_with_each_quote_once():
+    text = " ".join(["The council voted on Monday."] * 300)
+    art = article(text)
+    body = art.text
+    found = detect_candidates(art, body, split_sentences(body), tag(body, art.date), TRIGGERS)
+    (event,) = merged(found)
+    assert len(found) == 300 and len(event.sources) == 1

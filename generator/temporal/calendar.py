@@ -133,3 +133,18 @@ def duration(n: float | None, unit: str) -> str:
     if unit in ("H", "MIN", "S"):
         return f"PT{count}{'M' if unit == 'MIN' else unit}"
     return f"P{count}{unit}"
+
+
+# Half of each unit in the next smaller one, for "5 1/2 hours", "a year and a half".
+_HALVES = {"Y": ("Y", "6M"), "M": ("M", "15D"), "W": ("W", "3DT12H"), "D": ("D", "T12H"),
+           "H": ("TH", "30M"), "MIN": ("TM", "30S")}
+
+
+def and_a_half(n: int, unit: str) -> str:
+    """Return the ISO duration of n and a half units: P2Y6M, PT5H30M, PT1M30S."""
+    if unit not in _HALVES:
+        return duration(n + 0.5, unit)
+    letter, half = _HALVES[unit]
+    if letter.startswith("T"):
+        return f"PT{n}{letter[1]}{half}"
+    return f"P{n}{letter}{half}"

@@ -178,6 +178,28 @@ def _month_day(m: re.Match[str], ctx: Context) -> list[Hit]:
     return [_date(m, "DATE", f"{y:04d}-{mo:02d}-{d:02d}", mod)]
 
 
+def day_pair(m: re.Match[str], ctx: Context) -> list[Hit]:
+    """Tag both days of 'April 24 and 25': the second shares the first's month and year."""
+    hits = _month_day(m, ctx)
+    d2 = int(m["d2"])
+    if not hits or hits[0].value.startswith("X") or not 1 <= d2 <= 31:
+        return []
+    y, mo = int(hits[0].value[:4]), int(hits[0].value[5:7])
+    if not _valid(y, mo, d2):
+        return []
+    return [_date(m, "DATE", hits[0].value, end=m.end("d")),
+            _date(m, "DATE", f"{y:04d}-{mo:02d}-{d2:02d}", start=m.start("d2"))]
+
+
+def week_of(m: re.Match[str], ctx: Context) -> list[Hit]:
+    """Give 'the week of March 6' the ISO week holding that day."""
+    hits = _month_day(m, ctx)
+    if not hits or hits[0].value.startswith("X"):
+        return hits
+    day = dt.date.fromisoformat(hits[0].value)
+    return [_date(m, "DATE", cal.week(day))]
+
+
 def month_year(m: re.Match[str], ctx: Context) -> list[Hit]:
     if not _capitalised(m["mon"]):
         return []
@@ -252,6 +274,27 @@ def year(m: re.Match[str], ctx: Context) -> list[Hit]:
     return [_date(m, "DATE", f"{y:04d}", point_mod(m["pm"]), end=end)]
 
 
+_SPOKEN = {**NUMBER_WORDS, "ten": 10, "eleven": 11, "twelve": 12}
+
+
+def spoken_year(m: re.Match[str], ctx: Context) -> list[Hit]:
+    """Read a year said in words: 'nineteen ninety-six', 'the year two thousand'."""
+    if m["c"]:
+        y = _SPOKEN[_word(m["c"])] * 100 + _SPOKEN[_word(m["t"])]
+        y += _SPOKEN[_word(m["o"])] if m["o"] else 0
+    else:
+        y = 2000 + (_SPOKEN[_word(m["k"])] if m["k"] else 0)
+    if m["mon"]:
+        if not _capitalised(m["mon"]):
+            return []
+        return [_date(m, "DATE", cal.month(y, month_number(m["mon"])))]
+    if m["season"]:
+        return [_date(m, "DATE", f"{y:04d}-{SEASONS[_word(m['season'])]}")]
+    if not (m["c"] or m["the"] or m["k"]):
+        return []  # a bare "two thousand" is a count
+    return [_date(m, "DATE", f"{y:04d}")]
+
+
 def quarter(m: re.Match[str], ctx: Context) -> list[Hit]:
     unit, rel, ordinal = _word(m["unit"]), _word(m["rel"]), _word(m["ord"])
     if not (m["the"] or rel or ordinal):
@@ -260,6 +303,8 @@ def quarter(m: re.Match[str], ctx: Context) -> list[Hit]:
     if not m["y"] and rest.lstrip().startswith("of ") and not ordinal:
         return []
     q = ORDINALS.get(ordinal) if ordinal else None
+    if q is None and m["y"] and rel in ("last", "the last"):
+        q = 2 if unit == "half" else 4  # "the last half of 1989"
     if unit == "half":
         if q not in (1, 2) and rel not in ("last", "the last", "this", "the past"):
             return []
@@ -302,6 +347,31 @@ def quarter(m: re.Match[str], ctx: Context) -> list[Hit]:
     if rel in ("next", "coming", "the coming", "the next"):
         return [_date(m, "DATE", cal.shift(dct, 1, "Q"))]
     return [_date(m, "DATE", cal.last_quarter(dct, back))]
+
+
+def fiscal_year(m: re.Match[str], ctx: Context) -> list[Hit]:
+    """Date 'the fiscal year', 'the full year', 'the latest fiscal year' by the document's year."""
+    rel = _word(m["rel"])
+    if not m["kind"] and (rel or not m["pre"]):
+        return []  # "the past year" is the relative rule's; a bare "the year" is too vague
+    start = m.start("pre") + len(m["pre"]) if m["pre"] else m.start()
+    if m["ended"]:
+        # "the year ended Sept. 30": a twelve-month period ending on a date.
+        return [_date(m, "DURATION", "P1Y", start=start, end=m.start("ended"))]
+    if ctx.dct is None:
+        return [_date(m, "DATE", "XXXX", start=start)]
+    step = -1 if rel in ("latest", "last", "previous", "past", "prior") else (
+        1 if rel in ("next", "coming") else 0)
+    return [_date(m, "DATE", f"{ctx.dct.year + step:04d}", start=start)]
+
+
+def year_ago(m: re.Match[str], ctx: Context) -> list[Hit]:
+    """Date the adjective 'year-earlier'/'year-ago': last year's quarter in a quarter report."""
+    if ctx.dct is None:
+        return [_date(m, "DATE", "PAST_REF")]
+    if ctx.quarter_context(m.start()):
+        return [_date(m, "DATE", cal.last_quarter(ctx.dct, 1))]
+    return [_date(m, "DATE", f"{ctx.dct.year - 1:04d}")]
 
 
 def qcode(m: re.Match[str], ctx: Context) -> list[Hit]:
@@ -351,10 +421,13 @@ def relative(m: re.Match[str], ctx: Context) -> list[Hit]:
         value = {"D": "XXXX-XX-XX", "W": "XXXX-WXX", "WE": "XXXX-WXX-WE", "M": "XXXX-XX",
                  "Y": "XXXX"}.get(code, "XXXX")
         return [_date(m, "DATE", value, mod, anchor=f"{sign}P1{code}")]
-    if rel in ("the past", "the last", "the coming", "the next") and unit in (
+    if rel in ("the coming", "the next") and unit in (
             "week", "month", "year", "decade", "century") and not mod:
         return [_date(m, "DURATION", cal.duration(1, UNITS[unit]))]
     step = -1 if past else 1 if future else 0
+    if (unit in UNITS and _capitalised(m["unit"])
+            and ctx.text[max(0, m.start() - 1):m.start()] in ("'", '"')):
+        return []  # a quoted title: the TV programme "This Week"
     if unit in WEEKDAYS or unit in MONTHS:
         if not _capitalised(m["unit"]):
             return []
@@ -490,13 +563,14 @@ def weekday(m: re.Match[str], ctx: Context) -> list[Hit]:
         return []
     wd = WEEKDAYS[_word(m["wd"])]
     part = _word(m["part"])
-    if m["pl"]:
+    if m["pl"] or m["pl2"]:
         suffix = f"T{DAY_PARTS[part]}" if part else ""
         return [_date(m, "SET", f"XXXX-WXX-{wd}{suffix}")]
     if ctx.dct is None:
         d = f"XXXX-WXX-{wd}"
     else:
-        d = cal.weekday(ctx.dct, wd, ctx.tense(*m.span())).isoformat()
+        tense = ctx.tense(*m.span())
+        d = cal.weekday(ctx.dct, wd, FUTURE if tense == FUTURE else PAST).isoformat()
     # TimeBank dates "Friday night" by its day.
     return [_date(m, "DATE", d)]
 
@@ -639,6 +713,13 @@ def duration(m: re.Match[str], ctx: Context) -> list[Hit]:
     num, code = _word(m["num"]), unit_code(m["unit"])
     if code in ("S", "WE") and num in ("a", "an", "one"):
         return []
+    if code == "Q" and m["sep"] == "-":
+        return []  # "three-quarters" is a fraction
+    if code == "Y" and re.match(r"\s+(?:old\b|of\s+age\b)", ctx.text[m.end():m.end() + 8]):
+        return []  # an age: "52 years old"
+    if num in ("a", "an") and not m["amod"] and not m["rel"] and _RATE_BEFORE.search(
+            ctx.text, max(0, m.start() - 12), m.start()):
+        return []  # "$2 million a year" is a rate, which set_rate tags
     n = number(num)
     if n is not None and n > 10000:
         return []
@@ -646,17 +727,25 @@ def duration(m: re.Match[str], ctx: Context) -> list[Hit]:
     if n is not None and n >= 1000 and (code in ("S", "Q") or after.startswith(("quarter", "half"))):
         return []  # a year before "second quarter" or "quarter", not a count of units
     rel = _word(m["rel"])
-    if rel in ("coming", "next") and n is None:
+    if rel in ("coming", "next") and n is None and not m["amod"] and not ctx.text[
+            max(0, m.start() - 5):m.start()].lower().endswith(("over ", "for ")):
         return [_date(m, "DATE", "FUTURE_REF")]
     amod = _word(m["amod"])
     start = m.start()
+    mod = amount_mod(amod)
     if amod in _OUTSIDE_MODS or amod == "over" and m["the"]:
         start = m.start("the") if m["the"] else m.start("num")
+        if amod == "over":
+            mod = None  # "over the past 20 years": a preposition, not "more than"
     if _word(m["the"]) in ("a", "an"):
         start = m.start("num")
-    return [_date(m, "DURATION", cal.duration(n, code), amount_mod(amod), start=start)]
+    if (m["frac"] or m["half"]) and n is not None and float(n).is_integer():
+        return [_date(m, "DURATION", cal.and_a_half(int(n), code), mod, start=start)]
+    return [_date(m, "DURATION", cal.duration(n, code), mod, start=start)]
 
 
+_RATE_BEFORE = re.compile(r"(?:\d|\bpercent|\bdollars|\bcents|\bmillion|\bbillion|\btons?|"
+                          r"\bbarrels)\s+$", re.IGNORECASE)
 # Qualifiers TimeBank leaves outside a duration's span.
 _OUTSIDE_MODS = frozenset("about around roughly approximately some only just".split())
 
@@ -684,6 +773,10 @@ def set_every(m: re.Match[str], ctx: Context) -> list[Hit]:
         return [_date(m, "SET", f"XXXX-WXX-{WEEKDAYS[unit]}")]
     if unit in SEASONS:
         return [_date(m, "SET", f"XXXX-{SEASONS[unit]}")]
+    if unit in MONTHS:
+        if not _capitalised(m["unit"]):
+            return []
+        return [_date(m, "SET", f"XXXX-{MONTHS[unit]:02d}")]
     if unit in DAY_PARTS:
         return [_date(m, "SET", f"XXXX-XX-XXT{DAY_PARTS[unit]}")]
     if unit == "season":
@@ -723,7 +816,13 @@ def clock(m: re.Match[str], ctx: Context) -> list[Hit]:
         h += 12
     elif ap == "am" and h == 12:
         h = 0
-    return [_date(m, "TIME", f"{_day_of(m['day'] or '', ctx, m)}T{h:02d}:{minute:02d}")]
+    hits = _month_day(m, ctx) if m["mon"] else []
+    if hits:
+        # "5 p.m. EST Nov. 9": the time on that day.
+        return [_date(m, "TIME", f"{hits[0].value}T{h:02d}:{minute:02d}")]
+    end = m.start("mon") if m["mon"] else None
+    day = _day_of(m["day"] or "", ctx, m)
+    return [_date(m, "TIME", f"{day}T{h:02d}:{minute:02d}", end=end)]
 
 
 def noon(m: re.Match[str], ctx: Context) -> list[Hit]:
@@ -733,8 +832,10 @@ def noon(m: re.Match[str], ctx: Context) -> list[Hit]:
 
 HANDLERS: dict[str, Handler] = {
     "iso": iso, "slash": slash, "month_day": _month_day, "day_month": _month_day,
-    "month_year": month_year, "month": month, "year_range": year_range, "decade": decade,
-    "century": century, "year": year, "quarter": quarter, "qcode": qcode,
+    "week_of": week_of, "day_pair": day_pair, "month_year": month_year, "month": month,
+    "year_range": year_range,
+    "decade": decade, "century": century, "year": year, "spoken_year": spoken_year,
+    "quarter": quarter, "qcode": qcode, "year_ago": year_ago, "fiscal_year": fiscal_year,
     "relative": relative, "the_unit": the_unit, "anchored": anchored,
     "day_around": day_around, "deictic": deictic, "part_of_day": part_of_day,
     "weekday": weekday, "weekend": weekend, "season": season, "holiday": holiday,

@@ -50,9 +50,14 @@ HOLIDAY = (r"(?:Christmas(?:\s+(?:Day|Eve))?|New\s+Year's(?:\s+(?:Day|Eve))?|"
 _PATTERNS: list[tuple[str, str]] = [
     ("iso", r"\b(?P<y>\d{4})-(?P<m>\d\d)-(?P<d>\d\d)(?:T(?P<hh>\d\d):(?P<mm>\d\d))?\b"),
     ("slash", r"\b(?P<m>\d{1,2})/(?P<d>\d{1,2})/(?P<y>\d{4}|\d\d)\b"),
+    ("day_pair", rf"\b(?P<mon>{MONTH_ANY}){WS}?(?P<d>\d{{1,2}})(?:st|nd|rd|th)?{WS}(?:and|or)"
+                 rf"{WS}(?P<d2>\d{{1,2}})(?:st|nd|rd|th)?\b(?![.,:]\d|{WS}?(?:%|[a-z]))"
+                 rf"(?:,?{WS}(?P<y>{YEAR})\b)?"),
     ("month_day", rf"\b(?:(?P<wd>{WEEKDAY}),?{WS})?(?P<pm>{POINT})?(?P<mon>{MONTH_ANY}){WS}?"
-                  rf"(?P<d>\d{{1,2}})(?:st|nd|rd|th)?\b(?!:|\.\d)"
+                  rf"(?P<d>\d{{1,2}})(?:st|nd|rd|th)?\b(?!:\d|\.\d)"
                   rf"(?:,?{WS}(?P<y>{YEAR})\b(?![-/]\d))?"),
+    ("week_of", rf"\bthe{WS}week{WS}of{WS}(?P<mon>{MONTH_ANY}){WS}?(?P<d>\d{{1,2}})"
+                rf"(?:st|nd|rd|th)?\b(?!:\d|\.\d)(?:,?{WS}(?P<y>{YEAR})\b)?"),
     ("day_month", rf"\b(?:(?P<wd>{WEEKDAY}),?{WS})?(?P<d>\d{{1,2}})(?:st|nd|rd|th)?{WS}"
                   rf"(?:of{WS})?(?P<mon>{MONTH_ANY})(?:,?{WS}(?P<y>{YEAR})\b)?"),
     ("month_year", rf"\b(?P<pm>{POINT})?(?P<mon>{MONTH_ANY}),?{WS}(?:of{WS})?(?P<y>{YEAR})\b"
@@ -70,11 +75,22 @@ _PATTERNS: list[tuple[str, str]] = [
     ("year", rf"(?<![\d$\u00a3\u20ac.,/#-])(?P<pm>{POINT})?(?P<fy>(?:fiscal|FY|calendar){WS}?"
              rf"(?:year{WS})?)?(?P<y>{YEAR})(?![\d%]|,\d|\.\d|-\d|/\d|:\d)"
              rf"(?P<after>{WS}[A-Za-z]+)?"),
+    ("spoken_year", rf"\b(?:(?P<mon>{MONTH}){WS}(?:of{WS})?|(?P<the>the){WS}year{WS}|"
+                    rf"(?:the{WS})?(?P<season>{SEASON}){WS}(?:of{WS})?)?"
+                    rf"(?:(?P<c>nineteen|twenty){WS}(?P<t>{_alt(_TENS)}|ten|eleven|twelve|"
+                    rf"thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen)"
+                    rf"(?:[- ](?P<o>{_alt(_ONES)}))?|two{WS}thousand"
+                    rf"(?:(?:{WS}and)?{WS}(?P<k>{_alt(_ONES)}|ten|eleven|twelve))?)\b(?![- ](?:year|old))"),
     ("quarter", rf"\b(?:(?P<the>the){WS})?(?:(?P<rel>{REL}|latest|year-earlier|year-ago|"
                 rf"this{WS}year's|last{WS}year's|next{WS}year's|fiscal){WS})?"
                 rf"(?:(?P<fiscal>fiscal){WS})?(?:(?P<y0>{YEAR}){WS})?(?:(?P<ord>{ORDINAL})[-\s]+)?"
                 rf"(?P<unit>quarter|half|period)\b(?!s)"
                 rf"(?:{WS}of{WS}(?:(?:fiscal|the{WS}fiscal{WS}year){WS})?(?P<y>{YEAR})\b)?"),
+    ("fiscal_year", rf"\b(?:(?P<pre>for|in|during|throughout|through|over){WS})?the{WS}"
+                    rf"(?:(?P<rel>current|latest|last|previous|past|prior|next|coming|same|"
+                    rf"full){WS})?(?:(?P<kind>fiscal|full|whole|entire){WS})?year\b(?!s|-|')"
+                    rf"(?P<ended>{WS}end(?:ed|ing)\b)?"),
+    ("year_ago", r"\byear-(?:earlier|ago)\b"),
     ("qcode", rf"\b(?P<q>[QH][1-4])(?:{WS}(?P<y>{YEAR}))?\b"),
     ("relative", rf"\b(?P<pm>{POINT})?(?P<rel>{REL}){WS}(?P<unit>week|weekend|month|year|"
                  rf"decade|century|season|{SEASON}|{WEEKDAY}|{MONTH})\b(?!-)"
@@ -94,7 +110,7 @@ _PATTERNS: list[tuple[str, str]] = [
                 rf"(?:{WS}(?P<part>{PART}))?"),
     ("part_of_day", rf"\b(?P<rel>this|last|tomorrow|yesterday|{WEEKDAY}|early|late)?{WS}?"
                     rf"(?P<part>{PART})\b"),
-    ("weekday", rf"\b(?P<wd>{WEEKDAY})(?P<pl>s)?\b(?:{WS}(?P<part>{PART}))?"),
+    ("weekday", rf"\b(?P<wd>{WEEKDAY})(?P<pl>s)?\b(?:{WS}(?P<part>{PART})(?P<pl2>s)?\b)?"),
     ("weekend", rf"\b(?P<det>the|this|last|next|that){WS}weekend\b"),
     ("season", rf"\b(?P<pre>(?:in|during|by|until|since|through|over|this|last|next|the|"
                rf"early|late|mid)[-\s]+(?:the{WS})?)?(?P<season>{SEASON})\b(?!-)"
@@ -108,12 +124,14 @@ _PATTERNS: list[tuple[str, str]] = [
     ("duration", rf"(?:\b(?P<amod>{AMOUNT}){WS})?(?:\b(?P<the>the|a|an){WS}(?:(?P<rel>past|last|"
                  rf"next|first|coming|previous|following|final|latest|remaining|ensuing|"
                  rf"entire|full|whole|same|better{WS}part{WS}of{WS}the){WS})?)?"
-                 rf"\b(?P<num>{NUMBER})(?:{WS}|-)(?P<unit>{UNIT})s?\b(?P<old>-old)?"),
+                 rf"\b(?P<num>{NUMBER})(?P<frac>{WS}1/2|{WS}and{WS}a{WS}half)?"
+                 rf"(?:{WS}(?:more|additional|further|extra))?(?P<sep>{WS}|-)"
+                 rf"(?P<unit>{UNIT})s?\b(?P<old>-old)?(?P<half>{WS}and{WS}a{WS}half\b)?"),
     ("plural_units", rf"\b(?P<pre>for|in|within|over|take|took|takes|taking|spend|spent|last|"
                      rf"lasted|recent|coming|the{WS}coming|the{WS}next|the{WS}past|"
                      rf"the{WS}last|the{WS}previous|several){WS}(?P<unit>{UNIT})s\b"),
     ("set_every", rf"\b(?P<q>every|each|per)(?:{WS}(?P<num>{NUMBER}|other))?{WS}"
-                  rf"(?P<unit>{UNIT}|season|{WEEKDAY}|{SEASON}|{PART})s?\b"),
+                  rf"(?P<unit>{UNIT}|season|{WEEKDAY}|{SEASON}|{PART}|{MONTH})s?\b"),
     ("set_times", rf"\b(?P<f>once|twice|thrice|{NUMBER}{WS}times){WS}(?:a|an|per|each|every)"
                   rf"{WS}(?P<unit>{UNIT})\b"),
     ("set_rate", rf"(?:\d|\bpercent|\bdollars|\bcents|\bmillion|\bbillion|\btons?|\bbarrels)"
@@ -121,7 +139,9 @@ _PATTERNS: list[tuple[str, str]] = [
     ("set_adverb", rf"\b(?P<w>{_alt(SET_ADVERBS)})\b"),
     ("clock", rf"\b(?P<h>\d{{1,2}})(?:[:.](?P<mi>\d\d))?{WS}?(?P<ap>[ap]\.m\.|[ap]m\b|[ap]\.m\b|"
               rf"o'clock\b)(?:{WS}(?P<tz>[A-Z]{{1,2}}[SD]T|GMT|UTC)\b)?"
-              rf"(?:{WS}(?:on{WS})?(?P<day>today|tomorrow|yesterday|tonight|{WEEKDAY}))?"),
+              rf"(?:{WS}(?:on{WS})?(?P<day>today|tomorrow|yesterday|tonight|{WEEKDAY})|"
+              rf",?{WS}(?:on{WS})?(?P<mon>{MONTH_ANY}){WS}?(?P<d>\d{{1,2}})\b(?!:\d|\.\d)"
+              rf"(?:,?{WS}(?P<y>{YEAR})\b)?)?"),
     ("noon", rf"\b(?P<w>noon|midnight|midday)\b(?:{WS}(?:on{WS})?(?P<day>today|tomorrow|"
              rf"yesterday|{WEEKDAY}))?"),
 ]
@@ -134,10 +154,13 @@ PATTERNS: list[tuple[str, re.Pattern[str]]] = [
 _UNIT_KEY = r"\b(?:second|minute|hour|day|night|week|month|quarter|year|decade|centur)"
 _KEYS = {
     "iso": r"\d{4}-", "slash": r"\d/\d", "month_day": rf"\b{MONTH_ANY}\b",
-    "day_month": rf"\b{MONTH_ANY}\b", "month_year": rf"\b{MONTH_ANY}\b",
+    "day_month": rf"\b{MONTH_ANY}\b", "week_of": r"\bweek\s+of\b",
+    "day_pair": r"\d\s+(?:and|or)\s+\d", "month_year": rf"\b{MONTH_ANY}\b",
     "month": rf"\b{MONTH}\b", "year_range": r"\d\d[-\u2013\u2014/]",
     "decade": r"0'?s\b", "century": "century", "year": r"(?:1[6-9]|20)\d\d",
+    "spoken_year": r"\b(?:nineteen|twenty|thousand)\b",
     "quarter": r"\b(?:quarter|half|period)\b", "qcode": r"\b[QH][1-4]\b",
+    "year_ago": r"\byear-(?:earlier|ago)\b", "fiscal_year": r"\byear\b",
     "relative": rf"\b(?:week|month|year|decade|century|season|{SEASON}|{WEEKDAY}|{MONTH})",
     "the_unit": _UNIT_KEY, "anchored": rf"{_UNIT_KEY}|\b{PART}", "day_around": _UNIT_KEY,
     "deictic": r"\b(?:today|tonight|tomorrow|yesterday|now|currently|current|recently|recent|"

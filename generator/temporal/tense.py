@@ -18,9 +18,11 @@ _IRREGULAR_PAST = frozenset("""
 _AUXILIARY = frozenset("""
     be been being is are am was were has have had will would to get got gets
 """.split())
+_MODALS = frozenset("will 'll shall would could can might should must may to".split())
+_DETERMINERS = frozenset("the a an its his her their our your my".split())
 _ADVERBS = frozenset("not also already just still never ever n't reportedly".split())
 _FUTURE = frozenset("""
-    can will 'll shall won't would could might should wouldn't tomorrow next upcoming coming
+    can will 'll shall won't would might should wouldn't tomorrow next upcoming coming
     soon plans plan intends aims hopes expects scheduled slated due
 """.split())
 _PRESENT = frozenset("""
@@ -36,7 +38,11 @@ _NOT_PAST = frozenset("""
 _FUTURE_PHRASE = re.compile(
     r"\b(?:going to|is to|are to|set to|expected to|scheduled to|planned to|planning to|"
     r"due to (?:be|begin|start|open|resume|take|meet|end|hold|close|vote|arrive|finish)|"
-    r"slated to|poised to|about to|would)\b", re.IGNORECASE)
+    r"slated to|poised to|about to|would|(?-i:effective(?= [A-Z\d])))\b", re.IGNORECASE)
+# A period that ends an abbreviation, not a sentence: "Aug. 21", "Mr. Smith", "St. Louis".
+_ABBREVIATION = re.compile(
+    r"\b(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec|Mr|Mrs|Ms|Dr|St|Gen|Gov|Sen|Rep|"
+    r"Lt|Col|Sgt|Capt|Prof|No|Vol)\.$")
 _WORD = re.compile(r"[A-Za-z][A-Za-z']*")
 _SENTENCE_END = re.compile(r"[.!?][\"'\u201d\u2019)]*\s+(?=[\"'\u201c\u2018(]?[A-Z0-9])|\n\s*\n")
 
@@ -46,7 +52,9 @@ class TenseGuesser:
 
     def __init__(self, text: str) -> None:
         self.text = text
-        self.sentence_starts = [0] + [m.end() for m in _SENTENCE_END.finditer(text)]
+        self.sentence_starts = [0] + [
+            m.end() for m in _SENTENCE_END.finditer(text)
+            if not _ABBREVIATION.search(text, max(0, m.start() - 5), m.start() + 1)]
         self.positions: list[int] = []
         self.tenses: list[str] = []
         previous = ""
@@ -54,7 +62,14 @@ class TenseGuesser:
             word = m.group().lower()
             tense = _word_tense(word)
             # A participle after an auxiliary ("will be named") takes the auxiliary's tense.
-            if tense and not (tense == PAST and word.endswith("ed") and previous in _AUXILIARY):
+            # A bare verb after a modal ("will meet") takes the modal's tense.
+            if tense == PRESENT and previous in _MODALS:
+                tense = None
+            if previous in _DETERMINERS and (word in ("plan", "plans") or word.endswith("ed")):
+                tense = None  # "the plan", "an unspecified date": a noun or an adjective
+            if word == "next" and text[m.end():m.end() + 4].lower() == " to ":
+                tense = None  # "next to the embassy" is a place
+            if tense and not (tense == PAST and previous in _AUXILIARY):
                 self.positions.append(m.start())
                 self.tenses.append(tense)
             if word not in _ADVERBS:
