@@ -100,7 +100,7 @@ def _short(c: Candidate) -> bool:
 
 def _match(a: Candidate, b: Candidate, vectors: _Vectors) -> float | None:
     """Return how well two candidates match as one event, or None if they cannot."""
-    if a.article.stem == b.article.stem and a.sentence == b.sentence:
+    if not _compatible(a, b):
         return None
     sim = vectors.similarity(a, b)
     reported = ((a.family in REPORTING_FAMILIES and b.family in a.families)
@@ -117,7 +117,7 @@ def _match(a: Candidate, b: Candidate, vectors: _Vectors) -> float | None:
             alike = max(alike, sim)
         return alike if alike >= ANY_FAMILY_SIMILARITY else None
     # Sources may disagree by a day or two on when the same thing happened.
-    if same_family and _compatible(a, b) and sim >= SAME_FAMILY_SIMILARITY:
+    if same_family and sim >= SAME_FAMILY_SIMILARITY:
         return sim + 0.5
     return None
 
