@@ -54,7 +54,7 @@ def value_for_span(start: dt.date, end: dt.date) -> str:
     if start.year == end.year:
         return f"{start.year:04d}"
     if start.year // 10 == end.year // 10:
-        return f"{start.year // 10:03d}X"
+        return f"{start.year // 10:03d}"
     return f"{start.year // 100:02d}XX"
 
 

@@ -26,8 +26,8 @@ def test_date_in_a_relative_clause_does_not_date_the_main_clause():
 def test_two_dates_in_one_sentence_give_two_events():
     text = ("The government deployed 500 soldiers last year, its first mission since "
             "the end of the 1950-53 war.")
-    found = candidates(text, [("last year", "2024"), ("1950-53", "195X")])
-    assert [(c.trigger, c.value) for c in found] == [("deployed", "2024"), ("end", "195X")]
+    found = candidates(text, [("last year", "2024"), ("1950-53", "195")])
+    assert [(c.trigger, c.value) for c in found] == [("deployed", "2024"), ("end", "195")]
 
 
 def test_sentence_with_a_date_but_no_event_gives_nothing():

@@ -12,6 +12,7 @@ from .normalize import HANDLERS, Context, Hit
 from .recognize import PATTERNS, candidates
 from .tense import TenseGuesser
 from .typos import Repaired
+from .values import DAY, MONTH, WEEK, precision, span
 
 __all__ = ["tag"]
 
@@ -48,13 +49,58 @@ def _tag(text: str, dct: dt.date | None) -> list[Timex]:
             if start < end:
                 hits.append((Hit(start, end, hit.type, hit.value, hit.mod, hit.anchor),
                              _RANK[name]))
-    chosen = _select(hits)
+    chosen = _resolve_anchored(_select(hits))
     out = []
     for hit in chosen:
         start, end = repaired.to_original(hit.start), repaired.to_original(hit.end)
         out.append(Timex(start, end, text[start:end], hit.type, hit.value, hit.mod,
                          hit.anchor))
     return out
+
+
+_OFFSET = re.compile(r"^([+-])P1(D|W|WE|M|Y)$")
+_SOLID = re.compile(r"^\d{4}(?:-\d\d){0,2}(?:T.*)?$|^\d{4}-W\d\d$")
+
+
+def _resolve_anchored(hits: list[Hit]) -> list[Hit]:
+    """Value "the following year" and the like from the latest date before them.
+
+    The anchor offset stays, so that events can re-anchor them to the event they follow.
+    """
+    out, latest = [], None
+    for hit in hits:
+        if hit.anchor and hit.value.startswith("X") and latest and (m := _OFFSET.match(hit.anchor)):
+            value = _step(latest, m[2], 1 if m[1] == "+" else -1, hit.value)
+            if value:
+                hit = Hit(hit.start, hit.end, hit.type, value, hit.mod, hit.anchor)
+        elif hit.type in ("DATE", "TIME") and _SOLID.match(hit.value):
+            latest = hit.value
+        out.append(hit)
+    return out
+
+
+def _step(anchor: str, code: str, sign: int, unresolved: str) -> str | None:
+    """Return the value one unit (code) after or before the anchor value, None if too coarse."""
+    bounds = span(anchor.split("T")[0])
+    if bounds is None:
+        return None
+    first, last = bounds
+    day = first if sign > 0 else last
+    if code == "Y":
+        return f"{day.year + sign:04d}"
+    if code == "M":
+        if precision(anchor) > MONTH:
+            return None
+        months = day.year * 12 + day.month - 1 + sign
+        return f"{months // 12:04d}-{months % 12 + 1:02d}"
+    if precision(anchor) > (WEEK if code in ("W", "WE") else DAY):
+        return None
+    if code == "D":
+        shifted = day + dt.timedelta(days=sign)
+        part = unresolved.partition("T")[2]
+        return shifted.isoformat() + (f"T{part}" if part else "")
+    year, week, _ = (day + dt.timedelta(weeks=sign)).isocalendar()
+    return f"{year:04d}-W{week:02d}" + ("-WE" if code == "WE" else "")
 
 
 def _trim(text: str, start: int, end: int) -> tuple[int, int]:

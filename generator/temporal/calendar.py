@@ -43,7 +43,7 @@ def shift(dct: dt.date, n: int, unit: str) -> str:
         y, m = add_months(dct.year, dct.month, 3 * n)
         return f"{y:04d}-Q{(m - 1) // 3 + 1}"
     if unit == "DE":
-        return f"{(dct.year + 10 * n) // 10:03d}X"
+        return f"{(dct.year + 10 * n) // 10:03d}"
     if unit == "CE":
         return f"{(dct.year + 100 * n) // 100:02d}"
     return f"{dct.year + n:04d}"

@@ -239,7 +239,7 @@ def year_range(m: re.Match[str], ctx: Context) -> list[Hit]:
         y2 = y1[:2] + y2
     if not int(y1) < int(y2) <= int(y1) + 100:
         return []
-    value = y1[:3] + "X" if y1[:3] == y2[:3] else y1
+    value = y1[:3] if y1[:3] == y2[:3] else y1
     return [_date(m, "DATE", value)]
 
 
@@ -249,7 +249,7 @@ def decade(m: re.Match[str], ctx: Context) -> list[Hit]:
         year = ctx.dct.year if ctx.dct else 2000
         full = (year // 100) * 100 + int(dec[1:])
         dec = str(full - 100 if full > year else full)
-    return [_date(m, "DATE", dec[:3] + "X", point_mod(m["pm"]))]
+    return [_date(m, "DATE", dec[:3], point_mod(m["pm"]))]
 
 
 def century(m: re.Match[str], ctx: Context) -> list[Hit]:
@@ -569,10 +569,22 @@ def weekday(m: re.Match[str], ctx: Context) -> list[Hit]:
     if ctx.dct is None:
         d = f"XXXX-WXX-{wd}"
     else:
-        tense = ctx.tense(*m.span())
-        d = cal.weekday(ctx.dct, wd, FUTURE if tense == FUTURE else PAST).isoformat()
+        d = cal.weekday(ctx.dct, wd, _weekday_tense(m, ctx)).isoformat()
     # TimeBank dates "Friday night" by its day.
     return [_date(m, "DATE", d)]
+
+
+_DEADLINE_BEFORE = re.compile(r"\b(?:until|till|through)\s+(?:(?:\d{1,2}(?::\d\d)?\s*"
+                              r"[ap]\.?m\.?|noon|midnight)\s+)?(?:\w+\s+)?$", re.IGNORECASE)
+
+
+def _weekday_tense(m: re.Match[str], ctx: Context) -> str:
+    """Return the direction of a bare weekday: back by default, ahead in future contexts."""
+    if ctx.text.startswith(("'s", "\u2019s"), m.end()):
+        return PAST  # "Wednesday's ruling" names a day already reported
+    if _DEADLINE_BEFORE.search(ctx.text, max(0, m.start() - 30), m.start()):
+        return FUTURE  # "postponed until Tuesday": a deadline ahead
+    return FUTURE if ctx.tense(*m.span()) == FUTURE else PAST
 
 
 def weekend(m: re.Match[str], ctx: Context) -> list[Hit]:
@@ -674,7 +686,13 @@ def ago(m: re.Match[str], ctx: Context) -> list[Hit]:
         return [_date(m, "DATE", "PAST_REF", mod)]
     if code == "Y" and n == 1 and ctx.quarter_context(m.start()):
         return [_date(m, "DATE", cal.last_quarter(ctx.dct, 1), mod)]
-    return [_date(m, "DATE", _shifted(ctx.dct, n, code), mod)]
+    try:
+        value = _shifted(ctx.dct, n, code)
+    except (OverflowError, ValueError):
+        value = "PAST_REF"
+    if not re.match(r"\d{4}", value):
+        value = "PAST_REF"  # before year 1: "12024 years ago"
+    return [_date(m, "DATE", value, mod)]
 
 
 def offset(m: re.Match[str], ctx: Context) -> list[Hit]:
@@ -723,6 +741,9 @@ def duration(m: re.Match[str], ctx: Context) -> list[Hit]:
     n = number(num)
     if n is not None and n > 10000:
         return []
+    if num == "one" and code == "D" and not (m["amod"] or m["the"]) and _MODAL_BEFORE.search(
+            ctx.text, max(0, m.start() - 12), m.start()):
+        return [_date(m, "DATE", "FUTURE_REF")]  # "will one day be": some day ahead
     after = ctx.text[m.end():m.end() + 12].lower().lstrip()
     if n is not None and n >= 1000 and (code in ("S", "Q") or after.startswith(("quarter", "half"))):
         return []  # a year before "second quarter" or "quarter", not a count of units
@@ -744,6 +765,7 @@ def duration(m: re.Match[str], ctx: Context) -> list[Hit]:
     return [_date(m, "DURATION", cal.duration(n, code), mod, start=start)]
 
 
+_MODAL_BEFORE = re.compile(r"\b(?:will|would|could|might|may|can|shall|'ll)\s+$", re.IGNORECASE)
 _RATE_BEFORE = re.compile(r"(?:\d|\bpercent|\bdollars|\bcents|\bmillion|\bbillion|\btons?|"
                           r"\bbarrels)\s+$", re.IGNORECASE)
 # Qualifiers TimeBank leaves outside a duration's span.
@@ -802,8 +824,13 @@ def _day_of(word: str, ctx: Context, m: re.Match[str]) -> str:
     if ctx.dct is None:
         return f"XXXX-WXX-{WEEKDAYS[w]}" if w in WEEKDAYS else "XXXX-XX-XX"
     if w in WEEKDAYS:
-        return cal.weekday(ctx.dct, WEEKDAYS[w], ctx.tense(*m.span())).isoformat()
+        return cal.weekday(ctx.dct, WEEKDAYS[w], _weekday_tense(m, ctx)).isoformat()
     return (ctx.dct + dt.timedelta(days=_DEICTIC_DAYS.get(w, 0))).isoformat()
+
+
+# "10:35 a.m. (0735 GMT) Friday": the day after a parenthesis or comma.
+_LATER_DAY = re.compile(r"\s*(?:\([^()]{1,25}\)\s*)?,?\s*(?:on\s+)?(?P<wd>(?:Mon|Tues|Wednes|Thurs|Fri|"
+                        r"Satur|Sun)day)\b")
 
 
 def clock(m: re.Match[str], ctx: Context) -> list[Hit]:
@@ -821,7 +848,8 @@ def clock(m: re.Match[str], ctx: Context) -> list[Hit]:
         # "5 p.m. EST Nov. 9": the time on that day.
         return [_date(m, "TIME", f"{hits[0].value}T{h:02d}:{minute:02d}")]
     end = m.start("mon") if m["mon"] else None
-    day = _day_of(m["day"] or "", ctx, m)
+    later = _LATER_DAY.match(ctx.text, m.end()) if not (m["day"] or m["mon"]) else None
+    day = _day_of(m["day"] or (later["wd"] if later else ""), ctx, m)
     return [_date(m, "TIME", f"{day}T{h:02d}:{minute:02d}", end=end)]
 
 

@@ -25,6 +25,7 @@ _FUTURE = frozenset("""
     can will 'll shall won't would might should wouldn't tomorrow next upcoming coming
     soon plans plan intends aims hopes expects scheduled slated due
 """.split())
+_SCHEDULED = frozenset("due scheduled slated expected set planned".split())
 _PRESENT = frozenset("""
     is are am isn't aren't remains remain begins begin starts start opens open ends end
     resumes resume runs meets meet holds takes continues continue says
@@ -69,13 +70,20 @@ class TenseGuesser:
                 tense = None  # "the plan", "an unspecified date": a noun or an adjective
             if word == "next" and text[m.end():m.end() + 4].lower() == " to ":
                 tense = None  # "next to the embassy" is a place
+            if word in ("plan", "plans") and text[m.end():m.end() + 4].lower() != " to ":
+                tense = None  # "vacation plans" is a noun; "plans to" looks ahead
+            if tense == FUTURE and previous == "been" and word in _SCHEDULED:
+                tense = PAST  # "had been due to expire": a plan in the past
             if tense and not (tense == PAST and previous in _AUXILIARY):
                 self.positions.append(m.start())
                 self.tenses.append(tense)
             if word not in _ADVERBS:
                 previous = word
         for m in _FUTURE_PHRASE.finditer(text):
-            i = bisect.bisect_left(self.positions, m.start())
+            if text[max(0, m.start() - 5):m.start()].lower() == "been ":
+                continue
+            # After any marker of the same word, so that "is to" outweighs "is".
+            i = bisect.bisect_right(self.positions, m.start())
             self.positions.insert(i, m.start())
             self.tenses.insert(i, FUTURE)
 
