@@ -259,6 +259,12 @@ def test_discourse_now_is_not_a_time() -> None:
     assert [t.value for t in tag("The council is now divided.", DCT)] == ["PRESENT_REF"]
 
 
+def test_soon_in_a_conjunction_or_past_narrative_is_not_a_time() -> None:
+    for sentence in ("Leave as soon as you can.", "He was soon released.",
+                     "The trickle soon became a flood.", "She died soon after the attack."):
+        assert [t.text for t in tag(sentence, DCT)] == [], sentence
+
+
 def test_plain_words_are_not_times() -> None:
     assert tag("The weak economy may march on; near the fall of the wall.", DCT) == []
     assert tag("Iraq imports about three-quarters of its food.", DCT) == []

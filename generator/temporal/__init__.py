@@ -12,7 +12,7 @@ from .normalize import HANDLERS, Context, Hit
 from .recognize import PATTERNS, candidates
 from .tense import TenseGuesser
 from .typos import Repaired
-from .values import DAY, MONTH, WEEK, precision, span
+from .values import DAY, MONTH, QUARTER, WEEK, precision, span
 
 __all__ = ["tag"]
 
@@ -58,7 +58,7 @@ def _tag(text: str, dct: dt.date | None) -> list[Timex]:
     return out
 
 
-_OFFSET = re.compile(r"^([+-])P1(D|W|WE|M|Y)$")
+_OFFSET = re.compile(r"^([+-])P([01])(D|W|WE|M|Q|Y)$")
 _SOLID = re.compile(r"^\d{4}(?:-\d\d){0,2}(?:T.*)?$|^\d{4}-W\d\d$")
 
 
@@ -70,7 +70,7 @@ def _resolve_anchored(hits: list[Hit]) -> list[Hit]:
     out, latest = [], None
     for hit in hits:
         if hit.anchor and hit.value.startswith("X") and latest and (m := _OFFSET.match(hit.anchor)):
-            value = _step(latest, m[2], 1 if m[1] == "+" else -1, hit.value)
+            value = _step(latest, m[3], int(m[2]) * (1 if m[1] == "+" else -1), hit.value)
             if value:
                 hit = Hit(hit.start, hit.end, hit.type, value, hit.mod, hit.anchor)
         elif hit.type in ("DATE", "TIME") and _SOLID.match(hit.value):
@@ -88,6 +88,11 @@ def _step(anchor: str, code: str, sign: int, unresolved: str) -> str | None:
     day = first if sign > 0 else last
     if code == "Y":
         return f"{day.year + sign:04d}"
+    if code == "Q":
+        if precision(anchor) > QUARTER:
+            return None
+        quarters = day.year * 4 + (day.month - 1) // 3 + sign
+        return f"{quarters // 4:04d}-Q{quarters % 4 + 1}"
     if code == "M":
         if precision(anchor) > MONTH:
             return None

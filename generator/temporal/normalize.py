@@ -490,7 +490,35 @@ def the_unit(m: re.Match[str], ctx: Context) -> list[Hit]:
 
 
 _ANCHORED_X = {"D": "XXXX-XX-XX", "W": "XXXX-WXX", "WE": "XXXX-WXX-WE", "M": "XXXX-XX",
-               "Y": "XXXX"}
+               "Q": "XXXX-QX", "Y": "XXXX"}
+
+
+def that_unit(m: re.Match[str], ctx: Context) -> list[Hit]:
+    """Tag "that year", "later that day": the unit of the date last mentioned."""
+    code = UNITS[_word(m["unit"])]
+    return [_date(m, "DATE", _ANCHORED_X[code], point_mod(m["pm"]), anchor=f"+P0{code}")]
+
+
+def year_end(m: re.Match[str], ctx: Context) -> list[Hit]:
+    pre = _word(m["pre"])
+    start = m.start() + (len(m["pre"]) + 1 if pre in ("by", "at", "before", "after", "since",
+                                                       "until", "through") else 0)
+    if ctx.dct is None:
+        return [_date(m, "DATE", "XXXX", "END", start=start)]
+    back = pre == "since" or (pre != "by" and ctx.tense(*m.span()) == PAST)
+    return [_date(m, "DATE", str(ctx.dct.year - back), "END", start=start)]
+
+
+def full_year(m: re.Match[str], ctx: Context) -> list[Hit]:
+    return [_date(m, "DATE", str(ctx.dct.year) if ctx.dct else "XXXX")]
+
+
+_DECADE_WORDS = {"twenties": 2, "thirties": 3, "forties": 4, "fifties": 5, "sixties": 6,
+                 "seventies": 7, "eighties": 8, "nineties": 9}
+
+
+def decade_word(m: re.Match[str], ctx: Context) -> list[Hit]:
+    return [_date(m, "DATE", f"19{_DECADE_WORDS[_word(m['w'])]}", point_mod(m["pm"]))]
 
 
 def anchored(m: re.Match[str], ctx: Context) -> list[Hit]:
@@ -520,15 +548,25 @@ _DEICTIC_REFS = {
     "at the moment": "PRESENT_REF", "current": "PRESENT_REF", "this time": "PRESENT_REF",
     "recently": "PAST_REF", "lately": "PAST_REF", "previously": "PAST_REF",
     "formerly": "PAST_REF", "recent": "PAST_REF", "the past": "PAST_REF",
-    "soon": "FUTURE_REF", "the future": "FUTURE_REF", "the near future": "FUTURE_REF",
+    "soon": "FUTURE_REF", "the future": "FUTURE_REF", "the near term": "FUTURE_REF",
+    "the short term": "FUTURE_REF", "the long term": "FUTURE_REF", "the near future": "FUTURE_REF",
     "the foreseeable future": "FUTURE_REF", "the distant future": "FUTURE_REF",
 }
+
+
+_NOT_SOON = re.compile(r"\s+(?:as|after|afterwards?|thereafter|enough|became|\w+ed)\b",
+                       re.IGNORECASE)
+_PAST_SOON = re.compile(r"\b(?:was|were|had|been)\s+$", re.IGNORECASE)
 
 
 def deictic(m: re.Match[str], ctx: Context) -> list[Hit]:
     w, part = _word(m["w"]), _word(m["part"])
     if w == "now" and m["w"][0] == "N" and ctx.text[m.end():m.end() + 1] == ",":
         return []  # "Now, ..." opens a point, it does not name a time
+    if w == "soon" and (_NOT_SOON.match(ctx.text, m.end())
+                        or _PAST_SOON.search(ctx.text, max(0, m.start() - 8), m.start())
+                        or ctx.text[max(0, m.start() - 3):m.start()].lower() == "as "):
+        return []  # "as soon as", "soon after", "was soon released": no time of its own
     if w in _DEICTIC_REFS:
         if part:
             return [_date(m, "DATE", _DEICTIC_REFS[w], end=m.end("w"))]
@@ -865,7 +903,8 @@ HANDLERS: dict[str, Handler] = {
     "decade": decade, "century": century, "year": year, "spoken_year": spoken_year,
     "quarter": quarter, "qcode": qcode, "year_ago": year_ago, "fiscal_year": fiscal_year,
     "relative": relative, "the_unit": the_unit, "anchored": anchored,
-    "day_around": day_around, "deictic": deictic, "part_of_day": part_of_day,
+    "day_around": day_around, "deictic": deictic, "that_unit": that_unit,
+    "year_end": year_end, "full_year": full_year, "decade_word": decade_word, "part_of_day": part_of_day,
     "weekday": weekday, "weekend": weekend, "season": season, "holiday": holiday,
     "ago": ago, "offset": offset, "bare_offset": bare_offset, "duration": duration,
     "plural_units": plural_units, "set_every": set_every, "set_times": set_times,

@@ -98,6 +98,13 @@ _PATTERNS: list[tuple[str, str]] = [
     ("the_unit", rf"\b(?P<pm>{POINT})(?:the{WS})?(?P<unit>week|month|year|decade|century)\b"),
     ("anchored", rf"\b(?:the{WS})?(?P<rel>following|next|previous|preceding|prior)"
                  rf"{WS}(?P<unit>day|morning|afternoon|evening|night|week|weekend|month|year)\b"),
+    ("that_unit", rf"\b(?:(?P<pm>earlier|later){WS})?that{WS}(?:same{WS})?"
+                  rf"(?P<unit>day|week|month|quarter|year)\b"),
+    ("year_end", rf"\b(?:(?P<pre>around|by|at|before|after|since|until|through){WS})?"
+                 rf"(?:the{WS})?year(?:'s)?(?:-|{WS})end\b"),
+    ("full_year", rf"\bthe{WS}full{WS}year\b"),
+    ("decade_word", rf"\bthe{WS}(?:(?P<pm>early|mid|late)(?:-|{WS}))?(?P<w>twenties|thirties|"
+                    rf"forties|fifties|sixties|seventies|eighties|nineties)\b"),
     ("day_around", rf"\b(?:the{WS})?(?P<unit>day|night|week|month|year){WS}"
                    rf"(?P<dir>before|after|earlier|later)\b(?!{WS}(?:the|a|an|his|her|its|"
                    rf"their|he|she|it|they|we|I|you)\b)"),
@@ -106,6 +113,7 @@ _PATTERNS: list[tuple[str, str]] = [
                 rf"at{WS}present|at{WS}the{WS}moment|the{WS}(?:near|foreseeable|distant)"
                 rf"{WS}future|the{WS}future|the{WS}past|current|"
                 rf"the{WS}day{WS}before{WS}yesterday|the{WS}day{WS}after{WS}tomorrow|"
+                rf"the{WS}(?:near|short|long){WS}term|soon|"
                 rf"last{WS}night)\b"
                 rf"(?:{WS}(?P<part>{PART}))?"),
     ("part_of_day", rf"\b(?P<rel>this|last|tomorrow|yesterday|{WEEKDAY}|early|late)?{WS}?"
@@ -163,9 +171,12 @@ _KEYS = {
     "year_ago": r"\byear-(?:earlier|ago)\b", "fiscal_year": r"\byear\b",
     "relative": rf"\b(?:week|month|year|decade|century|season|{SEASON}|{WEEKDAY}|{MONTH})",
     "the_unit": _UNIT_KEY, "anchored": rf"{_UNIT_KEY}|\b{PART}", "day_around": _UNIT_KEY,
+    "that_unit": r"\bthat\s+(?:same\s+)?(?:day|week|month|quarter|year)\b",
+    "year_end": r"\byear(?:'s)?[-\s]+end\b",
+    "full_year": r"\bfull\s+year\b", "decade_word": r"ties\b",
     "deictic": r"\b(?:today|tonight|tomorrow|yesterday|now|currently|current|recently|recent|"
                r"nowadays|lately|previously|formerly|soon|overnight|days|present|moment|"
-               r"future|past|time|night)\b",
+               r"future|past|time|night|term)\b",
     "part_of_day": PART, "weekday": WEEKDAY, "weekend": "weekend", "season": SEASON,
     "holiday": r"(?-i:Christmas|Year|Thanksgiving|Halloween|Day\b)", "ago": r"\bago\b",
     "offset": r"\b(?:later|earlier|before|after|afterwards?|previously)\b",
