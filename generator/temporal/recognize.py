@@ -188,6 +188,9 @@ _KEYS = {
     "noon": r"noon|midnight|midday",
 }
 KEYS = {name: re.compile(key, re.IGNORECASE) for name, key in _KEYS.items()}
+# Keys with no capital letters run case-sensitively on the lowercased text, which is faster.
+_LOWER_KEYS = {name: re.compile(key) for name, key in _KEYS.items()
+               if not any(c.isupper() for c in re.sub(r"\\.", "", key))}
 _REACH, _FORWARD = 70, 70
 
 
@@ -206,8 +209,17 @@ def _windows(key: re.Pattern[str], text: str) -> list[tuple[int, int]]:
 def candidates(text: str) -> list[tuple[str, re.Match[str]]]:
     """Return every (rule name, match) the patterns find in text, in no particular order."""
     found = []
+    lower = text.lower()
+    same_length = len(lower) == len(text)
+    windows: dict[str, list[tuple[int, int]]] = {}
     for name, pattern in PATTERNS:
-        for start, end in _windows(KEYS[name], text):
+        key = _KEYS[name]
+        if key not in windows:
+            if same_length and name in _LOWER_KEYS:
+                windows[key] = _windows(_LOWER_KEYS[name], lower)
+            else:
+                windows[key] = _windows(KEYS[name], text)
+        for start, end in windows[key]:
             found.extend((name, m) for m in pattern.finditer(text, start, end)
                          if m.end() > m.start())
     return found
