@@ -21,6 +21,10 @@ DISAGREEMENT_DAYS = 3
 # report can tell the same event as a plain account of the event it names.
 REPORTING_FAMILIES = {"say", "report", "confirm", "deny"}
 TITLE_WORDS = 12
+# Importance adds this much per article that dates anything to the entry's days ...
+CENTRALITY_WEIGHT = 0.5
+# ... when the entry spans at most this many days.
+CENTRAL_SPAN_DAYS = 2
 # A newcomer is compared with at most this many members of a group, so that one event
 # reported thousands of times does not make merging quadratic.
 COMPARED_MEMBERS = 16
@@ -175,10 +179,28 @@ def cluster(candidates: list[Candidate], vectors: _Vectors) -> list[list[Candida
 def merge_candidates(candidates: list[Candidate], df: Counter, n_texts: int) -> list[Event]:
     """Return one timeline entry per group of candidates that tell the same event."""
     vectors = _Vectors(df, n_texts)
-    events = [_event(group) for group in cluster(candidates, vectors)]
+    mentions = _day_mentions(candidates)
+    events = [_event(group, mentions) for group in cluster(candidates, vectors)]
     events.sort(key=lambda e: (e.start, e.end, e.title))
     _assign_ids(events)
     return events
+
+
+def _day_mentions(candidates: list[Candidate]) -> dict[dt.date, set[str]]:
+    """Return, for each day some candidate is dated to exactly, the articles that date one to it."""
+    days: dict[dt.date, set[str]] = {}
+    for c in candidates:
+        if c.start == c.end:
+            days.setdefault(c.start, set()).add(c.article.stem)
+    return days
+
+
+def _centrality(start: dt.date, end: dt.date, mentions: dict[dt.date, set[str]]) -> int:
+    """Return how many articles date something to the days of a short span: its salience."""
+    if (end - start).days > CENTRAL_SPAN_DAYS:
+        return 0
+    days = (start + dt.timedelta(days=i) for i in range((end - start).days + 1))
+    return len(set().union(*(mentions.get(d, set()) for d in days)))
 
 
 def _choose_date(group: list[Candidate]) -> Candidate:
@@ -196,7 +218,7 @@ def _choose_date(group: list[Candidate]) -> Candidate:
                                         precision(c.value), c.start))
 
 
-def _event(group: list[Candidate]) -> Event:
+def _event(group: list[Candidate], mentions: dict[dt.date, set[str]]) -> Event:
     dated = _choose_date(group)
     agree = [m for m in group if _overlaps(m, dated)]
     differ = [m for m in group if not _overlaps(m, dated)]
@@ -223,7 +245,9 @@ def _event(group: list[Candidate]) -> Event:
     articles = {m.article.stem for m in group}
     categories = Counter(m.category for m in group if m.category != "event")
     category = categories.most_common(1)[0][0] if categories else "event"
-    importance = round(len(articles) + 0.25 * (len(sources) - len(articles)), 2)
+    # Independent sources first; then how much the whole corpus talks about the same days.
+    importance = round(len(articles) + 0.25 * (len(sources) - len(articles))
+                       + CENTRALITY_WEIGHT * _centrality(start, end, mentions), 2)
     return Event(
         id="", title=_title(group), summary=dated.quote, date=dated.value, start=start,
         end=end, category=category, importance=importance, sources=sources,

@@ -56,6 +56,17 @@ def test_importance_grows_with_independent_sources():
     assert events["2024-06"].importance > events["2025-04-28"].importance
 
 
+def test_events_on_a_day_many_articles_talk_about_rank_higher():
+    busy = candidates("The port reopened on Monday after repairs.", [("on Monday", "2025-04-28")],
+                      stem="a")
+    also = candidates("Floods killed 12 people in the river valley on Monday.",
+                      [("on Monday", "2025-04-28")], stem="b")
+    quiet = candidates("The mayor resigned on Thursday amid protests.",
+                       [("on Thursday", "2025-04-24")], stem="c")
+    events = {e.title.split()[1]: e for e in merged(busy, also, quiet)}
+    assert events["port"].importance > events["mayor"].importance
+
+
 def test_entries_are_sorted_by_date_with_unique_ids():
     a = candidates("The mayor resigned last June. The port reopened on Monday.",
                    [("last June", "2024-06"), ("on Monday", "2025-04-28")])
