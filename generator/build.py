@@ -11,7 +11,7 @@ from jinja2 import TemplateError, TemplateSyntaxError
 
 from generator.articles import read_articles
 from generator.config import load_site
-from generator.events import detect_candidates
+from generator.events import detect_candidates, detect_reports
 from generator.export import events_json
 from generator.lexicon import DEFAULT_FAMILIES, trigger_table
 from generator.merge import document_frequencies, merge_candidates
@@ -53,6 +53,7 @@ def extract(article: Article, triggers: dict) -> tuple[list[Candidate], list[str
     sentences = split_sentences(text)
     timexes = tag(text, article.date)
     candidates = detect_candidates(article, text, sentences, timexes, triggers)
+    candidates += detect_reports(article, sentences, triggers)
     return candidates, [s.text for s in sentences]
 
 

@@ -38,6 +38,8 @@ _COORDINATORS = {"or", "nor", "and"}
 _RELATIVE_PRONOUNS = {"which", "who", "whom", "whose"}
 _TRAILING_FUNCTION = re.compile(r"(?:\s+(?:the|a|an|of|to|in|on|at|for|by|with|and|or|"
                                 r"from|under|its|their|his|her))+$", re.IGNORECASE)
+# Families of verbs that tell of another event rather than name one.
+_TELLING = {"say", "report"}
 _NON_EVENT_ED = {"hundred", "red", "need", "speed", "bed", "seed", "feed", "breed", "shed",
                  "wed", "led", "sacred", "naked", "wicked", "beloved", "aged", "ragged"}
 
@@ -90,6 +92,40 @@ def detect_candidates(
             candidates.append(candidate)
             previous = candidate
     return candidates
+
+
+def detect_reports(
+    article: Article,
+    sentences: list[Sentence],
+    triggers: dict[str, tuple[str, str, bool]],
+) -> list[Candidate]:
+    """Return the sentences that report an event without dating it: further sources.
+
+    Merging attaches each to the dated entry it tells, if any; its date is left empty.
+    """
+    reports = []
+    placeholder = article.date or dt.date.min
+    for sentence in sentences:
+        tokens = [_Token(m.start() + sentence.start, m.end() + sentence.start, m.group())
+                  for m in _TOKEN.finditer(sentence.text)]
+        if len(tokens) < 6:
+            continue
+        verbs = [(tok, info) for i, tok in enumerate(tokens)
+                 if (info := _verb_info(tok, triggers, tokens[i - 1] if i else None))]
+        if not verbs:
+            continue
+        # The first verb that names a happening rather than the act of telling it.
+        tok, (family, category) = next(((t, f) for t, f in verbs if f[0] not in _TELLING),
+                                       verbs[0])
+        reports.append(Candidate(
+            article=article, sentence=sentence, quote=sentence.text, value="",
+            start=placeholder, end=placeholder, date_text=None, trigger=tok.text.lower(),
+            family=family, trigger_is_verb=True, category=category, clause=sentence.text,
+            entities=_entities(sentence, []),
+            families=frozenset({family} | _families(tokens, triggers)),
+            disputed=_disputed(sentence, tokens),
+        ))
+    return reports
 
 
 def _disputed(sentence: Sentence, clause: list[_Token]) -> bool:

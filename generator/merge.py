@@ -17,6 +17,11 @@ ANY_FAMILY_SIMILARITY = 0.4
 SAME_DAY_FAMILY_SIMILARITY = 0.05
 REPORTED_SIMILARITY = 0.25
 DISAGREEMENT_DAYS = 3
+# An undated report joins a dated entry at this similarity when their words are of one
+# family and they share a name; at the higher one when they share two names.
+REPORT_SIMILARITY = 0.3
+ANY_FAMILY_REPORT_SIMILARITY = 0.45
+REPORT_NAMES = 3  # the rarest names of a report through which its entries are found
 # Families of words that report another event ("the army claimed it retook ..."): such a
 # report can tell the same event as a plain account of the event it names.
 REPORTING_FAMILIES = {"say", "report", "confirm", "deny"}
@@ -179,11 +184,52 @@ def cluster(candidates: list[Candidate], vectors: _Vectors) -> list[list[Candida
 def merge_candidates(candidates: list[Candidate], df: Counter, n_texts: int) -> list[Event]:
     """Return one timeline entry per group of candidates that tell the same event."""
     vectors = _Vectors(df, n_texts)
-    mentions = _day_mentions(candidates)
-    events = [_event(group, mentions) for group in cluster(candidates, vectors)]
+    dated = [c for c in candidates if c.value]
+    mentions = _day_mentions(dated)
+    groups = cluster(dated, vectors)
+    attach_reports([c for c in candidates if not c.value], groups, vectors, df)
+    events = [_event(group, mentions) for group in groups]
     events.sort(key=lambda e: (e.start, e.end, e.title))
     _assign_ids(events)
     return events
+
+
+def _report_score(report: Candidate, member: Candidate, vectors: _Vectors) -> float | None:
+    """Return how well an undated report tells a dated member's event, or None."""
+    if report.sentence == member.sentence and report.article.stem == member.article.stem:
+        return None
+    sim = vectors.cosine(report.sentence.text, member.sentence.text)
+    related = member.family in report.families or report.family in member.families
+    shared = len(report.entities & member.entities)
+    if related and shared and sim >= REPORT_SIMILARITY:
+        return sim
+    return sim if shared >= 2 and sim >= ANY_FAMILY_REPORT_SIMILARITY else None
+
+
+def attach_reports(reports: list[Candidate], groups: list[list[Candidate]], vectors: _Vectors,
+                   df: Counter) -> None:
+    """Add each undated report to the group of the event it tells best, if one is close enough.
+
+    Groups are found through the report's rarest shared names, so that the cost grows with
+    the number of reports, not with reports times groups.
+    """
+    by_entity: dict[str, list[int]] = {}
+    for i, group in enumerate(groups):
+        for name in set().union(*(m.entities for m in group)):
+            by_entity.setdefault(name, []).append(i)
+    for report in reports:
+        names = sorted((n for n in report.entities if n in by_entity),
+                       key=lambda n: len(by_entity[n]))[:REPORT_NAMES]
+        best, best_score = None, None
+        for i in sorted({i for n in names for i in by_entity[n]}):
+            group = groups[i]
+            if report.article.date and group[0].start > report.article.date:
+                continue  # an article cannot report what had not happened yet
+            scores = [s for m in _sample(group) if (s := _report_score(report, m, vectors))]
+            if scores and (best_score is None or max(scores) > best_score):
+                best, best_score = i, max(scores)
+        if best is not None:
+            groups[best].append(report)
 
 
 def _day_mentions(candidates: list[Candidate]) -> dict[dt.date, set[str]]:
@@ -219,9 +265,10 @@ def _choose_date(group: list[Candidate]) -> Candidate:
 
 
 def _event(group: list[Candidate], mentions: dict[dt.date, set[str]]) -> Event:
-    dated = _choose_date(group)
-    agree = [m for m in group if _overlaps(m, dated)]
-    differ = [m for m in group if not _overlaps(m, dated)]
+    with_dates = [m for m in group if m.value]
+    dated = _choose_date(with_dates)
+    agree = [m for m in with_dates if _overlaps(m, dated)]
+    differ = [m for m in with_dates if not _overlaps(m, dated)]
     start = max(m.start for m in agree)
     end = min(m.end for m in agree)
     if start > end:
@@ -231,7 +278,8 @@ def _event(group: list[Candidate], mentions: dict[dt.date, set[str]]) -> Event:
         others = "; ".join(sorted({f"{describe(m.value)} ({m.article.display_name})"
                                    for m in differ}))
         note = f"Sources differ on the date: {others}, against {describe(dated.value)}."
-    ordered = sorted(group, key=lambda m: (m is not dated, precision(m.value),
+    ordered = sorted(group, key=lambda m: (m is not dated, not m.value,
+                                           precision(m.value) if m.value else 0,
                                            m.article.stem, m.sentence.start))
     sources, seen = [], set()
     for m in ordered:
@@ -243,13 +291,13 @@ def _event(group: list[Candidate], mentions: dict[dt.date, set[str]]) -> Event:
                               title=m.article.title, url=m.article.url, quote=m.quote,
                               date_text=m.date_text, article_date=m.article.date))
     articles = {m.article.stem for m in group}
-    categories = Counter(m.category for m in group if m.category != "event")
+    categories = Counter(m.category for m in with_dates if m.category != "event")
     category = categories.most_common(1)[0][0] if categories else "event"
     # Independent sources first; then how much the whole corpus talks about the same days.
     importance = round(len(articles) + 0.25 * (len(sources) - len(articles))
                        + CENTRALITY_WEIGHT * _centrality(start, end, mentions), 2)
     return Event(
-        id="", title=_title(group), summary=dated.quote, date=dated.value, start=start,
+        id="", title=_title(with_dates), summary=dated.quote, date=dated.value, start=start,
         end=end, category=category, importance=importance, sources=sources,
         disputed=any(m.disputed for m in group), date_note=note,
     )

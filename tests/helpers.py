@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from pathlib import Path
 
-from generator.events import detect_candidates
+from generator.events import detect_candidates, detect_reports
 from generator.lexicon import DEFAULT_FAMILIES, trigger_table
 from generator.models import Article, Candidate, Paragraph, Timex
 from generator.sentences import split_sentences
@@ -34,3 +34,9 @@ def candidates(text: str, dates: list[tuple], **kwargs) -> list[Candidate]:
     body = art.text
     found = [timex(body, *d) for d in dates]
     return detect_candidates(art, body, split_sentences(body), found, TRIGGERS)
+
+
+def reports(text: str, **kwargs) -> list[Candidate]:
+    """Return the undated reports of an article's sentences."""
+    art = article(text, **kwargs)
+    return detect_reports(art, split_sentences(art.text), TRIGGERS)

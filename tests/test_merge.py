@@ -4,7 +4,7 @@ from generator.events import detect_candidates
 from generator.merge import document_frequencies, merge_candidates
 from generator.sentences import split_sentences
 from generator.temporal import tag
-from tests.helpers import TRIGGERS, article, candidates
+from tests.helpers import TRIGGERS, article, candidates, reports
 
 D = dt.date
 
@@ -88,3 +88,33 @@ def test_one_event_reported_many_times_is_one_entry_with_each_quote_once():
     found = detect_candidates(art, body, split_sentences(body), tag(body, art.date), TRIGGERS)
     (event,) = merged(found)
     assert len(found) == 300 and len(event.sources) == 1
+
+
+def test_an_undated_report_joins_the_dated_entry_it_tells_as_a_further_source():
+    dated = candidates("Rebels seized the northern town of Abra on Saturday.",
+                       [("on Saturday", "2025-04-26")], stem="a")
+    undated = reports("The rebels seized Abra after a short battle with government troops.",
+                      stem="b")
+    (event,) = merged(dated, undated)
+    assert [s.article for s in event.sources] == ["a", "b"]
+    assert event.sources[1].date_text is None
+    assert event.date == "2025-04-26"
+
+
+def test_a_reported_denial_marks_the_entry_disputed_and_is_cited():
+    dated = candidates("The army said it recaptured Abra on Saturday.",
+                       [("on Saturday", "2025-04-26")], stem="a")
+    denial = reports("Rebel commanders in Abra denied that the army recaptured the town.",
+                     stem="b")
+    (event,) = merged(dated, denial)
+    assert event.disputed
+    assert any("denied" in s.quote for s in event.sources)
+
+
+def test_an_undated_report_of_something_else_is_left_out():
+    dated = candidates("Rebels seized the northern town of Abra on Saturday.",
+                       [("on Saturday", "2025-04-26")], stem="a")
+    other = reports("The central bank raised interest rates to curb inflation in Velm.",
+                    stem="b")
+    (event,) = merged(dated, other)
+    assert [s.article for s in event.sources] == ["a"]
