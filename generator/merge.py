@@ -11,6 +11,7 @@ from collections.abc import Iterable, Iterator
 from generator.lexicon import STOPWORDS, lemma
 from generator.models import Candidate, Event, Source
 from generator.temporal.values import describe, precision
+from generator.titles import TITLE_WORDS, headline
 
 SAME_FAMILY_SIMILARITY = 0.15
 ANY_FAMILY_SIMILARITY = 0.4
@@ -25,7 +26,6 @@ REPORT_NAMES = 3  # the rarest names of a report through which its entries are f
 # Families of words that report another event ("the army claimed it retook ..."): such a
 # report can tell the same event as a plain account of the event it names.
 REPORTING_FAMILIES = {"say", "report", "confirm", "deny"}
-TITLE_WORDS = 12
 # Importance adds this much per article that dates anything to the entry's days ...
 CENTRALITY_WEIGHT = 0.5
 # ... when the entry spans at most this many days.
@@ -38,6 +38,10 @@ _NOT_SUBJECTS = {"it", "they", "he", "she", "this", "that", "there", "we", "i", 
                  "who", "under", "in", "on", "at", "after", "before", "as", "by", "with", "for",
                  "according", "although", "while", "despite", "was", "were", "had", "has"}
 _WORD = re.compile(r"[A-Za-z][A-Za-z’'-]+")
+_RELATIVE_END = re.compile(r",?\s*\b(?:which|that|who)$", re.IGNORECASE)
+_NEGATIONS = {"not", "never", "neither", "nor", "no"}
+_PREPOSITIONS = {"in", "on", "at", "for", "from", "to", "with", "during", "after", "before",
+                 "since", "over", "into", "under", "near", "of"}
 
 
 def term_counts(text: str) -> Counter:
@@ -304,21 +308,38 @@ def _event(group: list[Candidate], mentions: dict[dt.date, set[str]]) -> Event:
 
 
 def _title(group: list[Candidate]) -> str:
-    """Return a short headline-like title from the best-phrased member clause."""
+    """Return a headline from the best-phrased member clause."""
     def rank(c: Candidate) -> tuple:
-        words = c.clause.split()
+        words = _with_subject(c).split()
         lowered = [w.lower().strip(".,;:") for w in words]
         first = lowered[0] if lowered else ""
         subject = words[0][:1].isupper() and first not in _NOT_SUBJECTS if words else False
         where = lowered.index(c.trigger) if c.trigger in lowered else len(words)
-        return (not subject, where > 6, not c.trigger_is_verb,
-                not 3 <= len(words) <= TITLE_WORDS, len(words))
+        after = lowered[where + 1] if where + 1 < len(lowered) else ""
+        no_object = c.trigger_is_verb and (not after or after in _PREPOSITIONS)
+        negated = any(w in _NEGATIONS or w.endswith(("n't", "n’t")) for w in lowered)
+        return (len(words) < 4, negated, not subject, where > 6, not c.trigger_is_verb,
+                no_object, not 4 <= len(words) <= TITLE_WORDS, len(words))
     best = min(group, key=rank)
-    words = best.clause.split() or best.quote.split()
-    title = " ".join(words[:TITLE_WORDS]).rstrip(",;:–—-.")
-    if len(words) > TITLE_WORDS:
-        title += "…"
-    return title[:1].upper() + title[1:]
+    return headline(_with_subject(best), best.trigger) or headline(best.quote, best.trigger)
+
+
+def _with_subject(c: Candidate) -> str:
+    """Return the clause, led by the sentence's subject when it opens on a verb or "which"."""
+    clause = c.clause
+    words = clause.split()
+    first = words[0].lower() if words else ""
+    if not first or clause[:1].isupper() and first not in _NOT_SUBJECTS:
+        return clause
+    relative = first in ("which", "that", "who")
+    at = c.sentence.text.lower().find(clause.lower())
+    if at <= 0:
+        return clause
+    lead = _RELATIVE_END.sub("", c.sentence.text[:at].strip()).rstrip(",").strip()
+    if not (1 <= len(lead.split()) <= 6 and lead[-1:].isalnum()) or (
+            c.date_text and c.date_text in lead):
+        return clause
+    return f"{lead} {' '.join(words[1:]) if relative else clause}"
 
 
 def _slug(text: str) -> str:

@@ -1,0 +1,110 @@
+"""Turn the clause that reports an event into a headline: "Rebels seize Abra"."""
+
+from __future__ import annotations
+
+import re
+
+from generator.lexicon import DEFAULT_FAMILIES, IRREGULAR_PAST, inflections
+
+TITLE_WORDS = 12
+
+_AUXILIARIES = {"had", "has", "have", "was", "were", "is", "are", "been", "be", "being"}
+_BE = {"was", "were", "is", "are", "been", "be", "being"}
+_LEADING_ARTICLE = re.compile(r"^(?:the|a|an)\s+(?=\S)", re.IGNORECASE)
+# Attributions that a headline leaves to the citation below it.
+_ATTRIBUTION = re.compile(
+    r"(?:,?\s+(?:according to|as reported by)\b.*$)|(?:,\s+[^,]{2,60}\s+(?:said|says|reported|"
+    r"reports|told [A-Z]\w+)\.?$)", re.IGNORECASE)
+_BREAK_WORDS = {"which", "who", "while", "although", "though", "because", "as", "after",
+                "before", "despite", "with", "in", "on", "at", "for", "from", "to", "by", "of",
+                "and", "but", "that", "when", "where", "under", "during", "since"}
+_VERB_END = re.compile(r"(?:s|sh|ch|x|z|o)$")
+
+
+def _present_forms() -> dict[str, tuple[str, str]]:
+    """Return past form -> (third-person present, base form) for the lexicon's verbs."""
+    forms: dict[str, tuple[str, str]] = {}
+    for _category, verbs, _nouns in DEFAULT_FAMILIES.values():
+        for verb in verbs:
+            pasts = {f for f in inflections(verb) if f.endswith("ed")}
+            pasts |= {p for p, base in IRREGULAR_PAST.items() if base == verb}
+            for past in pasts:
+                forms.setdefault(past, (third_person(verb), verb))
+    for past, base in IRREGULAR_PAST.items():
+        forms.setdefault(past, (third_person(base), base))
+    return forms
+
+
+def third_person(verb: str) -> str:
+    """Return the third-person singular present of a base verb: "seize" -> "seizes"."""
+    if verb in ("be", "have"):
+        return {"be": "is", "have": "has"}[verb]
+    if verb.endswith("y") and len(verb) > 2 and verb[-2] not in "aeiou":
+        return verb[:-1] + "ies"
+    return verb + ("es" if _VERB_END.search(verb) else "s")
+
+
+_PRESENT = _present_forms()
+
+
+def headline(clause: str, trigger: str) -> str:
+    """Return a headline from a clause: no leading article or attribution, verb in the present."""
+    text = _ATTRIBUTION.sub("", clause).strip(" ,;:.")
+    text = _LEADING_ARTICLE.sub("", text)
+    words = text.split()
+    if not words:
+        return ""
+    lowered = [w.lower().strip(",;:.") for w in words]
+    if trigger in lowered:
+        i = lowered.index(trigger)
+        passive = i > 0 and lowered[i - 1] in _BE
+        words, i = _drop_auxiliaries(words, lowered, i)
+        if not passive:  # "Town was seized" keeps its participle: "Town seized"
+            words[i] = _present(words[i], words[:i])
+    # Headlines drop articles before common words: "signs defence pact".
+    words = [w for k, w in enumerate(words)
+             if not (k and w.lower() in ("a", "an", "the") and k + 1 < len(words)
+                     and words[k + 1][:1].islower())]
+    title = _shorten(words)
+    return title[:1].upper() + title[1:]
+
+
+def _drop_auxiliaries(words: list[str], lowered: list[str], i: int) -> tuple[list[str], int]:
+    """Drop "had", "has been" before the verb: headlines say "troops sent", "Russia sends"."""
+    j = i
+    while j > 0 and lowered[j - 1] in _AUXILIARIES:
+        j -= 1
+    if j == i or j == 0:
+        return words, i
+    # "Kursk was seized" becomes "Kursk seized"; "Russia had sent" becomes "Russia sends".
+    return words[:j] + words[i:], j
+
+
+def _present(word: str, before: list[str]) -> str:
+    """Return a past verb in the present, matching a plural subject when there is one."""
+    bare = word.strip(",;:.")
+    forms = _PRESENT.get(bare.lower())
+    heads = [w for w in before if not w.lower().endswith("ly")]
+    if forms is None or not heads or any(
+            w.lower() in _AUXILIARIES | {"not"} or w.endswith(("n't", "n’t")) for w in before[-3:]):
+        return word  # "had not officially acknowledged": left as written
+    subject = heads[-1].strip(",;:")
+    # A capital may only open the sentence: "Engineers found" is as plural as "engineers".
+    common = subject.islower() or (len(heads) == 1 and subject[1:].islower())
+    plural = (" and " in " ".join(before).lower()
+              or (subject.endswith("s") and not subject.endswith(("ss", "us", "is"))
+                  and (common or subject.endswith("ans"))))
+    form = forms[1] if plural else forms[0]
+    return word.replace(bare, form if bare.islower() else form.capitalize())
+
+
+def _shorten(words: list[str]) -> str:
+    """Return at most TITLE_WORDS words, cut before a function word rather than mid-phrase."""
+    if len(words) <= TITLE_WORDS:
+        return " ".join(words).rstrip(",;:–—-.")
+    cut = TITLE_WORDS
+    for k in range(TITLE_WORDS, 5, -1):
+        if words[k].lower().strip(",;:") in _BREAK_WORDS or words[k - 1].endswith(","):
+            cut = k
+            break
+    return " ".join(words[:cut]).rstrip(",;:–—-.")
