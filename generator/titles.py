@@ -76,7 +76,7 @@ def _drop_auxiliaries(words: list[str], lowered: list[str], i: int) -> tuple[lis
         j -= 1
     if j == i or j == 0:
         return words, i
-    # "Kursk was seized" becomes "Kursk seized"; "Russia had sent" becomes "Russia sends".
+    # "The town was seized" becomes "Town seized"; "the army had sent" becomes "army sends".
     return words[:j] + words[i:], j
 
 
