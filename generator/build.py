@@ -11,7 +11,7 @@ from jinja2 import TemplateError, TemplateSyntaxError
 
 from generator.articles import read_articles
 from generator.config import load_site
-from generator.events import detect_candidates, detect_reports
+from generator.events import detect_candidates, detect_reports, named_days
 from generator.export import events_json
 from generator.lexicon import DEFAULT_FAMILIES, trigger_table
 from generator.merge import document_frequencies, merge_candidates
@@ -47,14 +47,14 @@ class BuildResult:
     files: dict[str, str | bytes] = field(default_factory=dict)
 
 
-def extract(article: Article, triggers: dict) -> tuple[list[Candidate], list[str]]:
-    """Return an article's event candidates and its sentences' texts."""
+def extract(article: Article, triggers: dict) -> tuple[list[Candidate], list[str], set[dt.date]]:
+    """Return an article's event candidates, its sentences' texts and the days it names."""
     text = article.text
     sentences = split_sentences(text)
     timexes = tag(text, article.date)
     candidates = detect_candidates(article, text, sentences, timexes, triggers)
     candidates += detect_reports(article, sentences, triggers)
-    return candidates, [s.text for s in sentences]
+    return candidates, [s.text for s in sentences], named_days(timexes, article.date)
 
 
 def generate(content_dir: Path, build_date: dt.date | None = None) -> BuildResult:
@@ -65,12 +65,15 @@ def generate(content_dir: Path, build_date: dt.date | None = None) -> BuildResul
     triggers = trigger_table(DEFAULT_FAMILIES)
     candidates: list[Candidate] = []
     texts: list[str] = []
+    mentions: dict[dt.date, set[str]] = {}
     for article in articles:
-        more, sentences = extract(article, triggers)
+        more, sentences, days = extract(article, triggers)
         candidates += more
         texts += sentences
+        for day in days:
+            mentions.setdefault(day, set()).add(article.stem)
     df, n = document_frequencies(texts)
-    events = merge_candidates(candidates, df, n)
+    events = merge_candidates(candidates, df, n, mentions)
     try:
         files = render_site(site, events, articles, default_template_dirs(content_dir), build_date)
     except TemplateError as err:

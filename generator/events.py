@@ -128,6 +128,17 @@ def detect_reports(
     return reports
 
 
+def named_days(timexes: list[Timex], dct: dt.date | None) -> set[dt.date]:
+    """Return the days an article names exactly, up to its publication day."""
+    days = set()
+    for t in timexes:
+        if t.type in ("DATE", "TIME") and not t.anchor_offset:
+            bounds = value_span(t.value.split("T", 1)[0])
+            if bounds and bounds[0] == bounds[1] and (dct is None or bounds[0] <= dct):
+                days.add(bounds[0])
+    return days
+
+
 def _disputed(sentence: Sentence, clause: list[_Token]) -> bool:
     """Return whether the sentence reports a denial of the event its clause tells.
 

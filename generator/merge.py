@@ -185,11 +185,16 @@ def cluster(candidates: list[Candidate], vectors: _Vectors) -> list[list[Candida
     return groups
 
 
-def merge_candidates(candidates: list[Candidate], df: Counter, n_texts: int) -> list[Event]:
-    """Return one timeline entry per group of candidates that tell the same event."""
+def merge_candidates(candidates: list[Candidate], df: Counter, n_texts: int,
+                     mentions: dict[dt.date, set[str]] | None = None) -> list[Event]:
+    """Return one timeline entry per group of candidates that tell the same event.
+
+    mentions maps each day to the articles that name it; by default, the candidates' days.
+    """
     vectors = _Vectors(df, n_texts)
     dated = [c for c in candidates if c.value]
-    mentions = _day_mentions(dated)
+    if mentions is None:
+        mentions = _day_mentions(dated)
     groups = cluster(dated, vectors)
     attach_reports([c for c in candidates if not c.value], groups, vectors, df)
     events = [_event(group, mentions) for group in groups]

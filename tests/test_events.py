@@ -72,3 +72,12 @@ def test_denial_of_the_main_claim_does_not_dispute_a_relative_clause():
             "rebel leaders deny it.")
     (c,) = candidates(text, [("last year", "2024")])
     assert c.trigger == "seized" and not c.disputed
+
+
+def test_named_days_are_exact_days_up_to_publication():
+    from generator.events import named_days
+    from generator.temporal import tag
+
+    text = "Talks began on Saturday. Prices rose in March. The vote will be held on Friday."
+    days = named_days(tag(text, dt.date(2025, 4, 28)), dt.date(2025, 4, 28))
+    assert days == {dt.date(2025, 4, 26)}
