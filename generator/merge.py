@@ -11,7 +11,7 @@ from collections.abc import Iterable, Iterator
 from generator.lexicon import STOPWORDS, lemma
 from generator.models import Candidate, Event, Source
 from generator.temporal.values import describe, precision
-from generator.titles import TITLE_WORDS, headline
+from generator.titles import title_for
 
 SAME_FAMILY_SIMILARITY = 0.15
 ANY_FAMILY_SIMILARITY = 0.4
@@ -34,14 +34,7 @@ CENTRAL_SPAN_DAYS = 2
 # reported thousands of times does not make merging quadratic.
 COMPARED_MEMBERS = 16
 
-_NOT_SUBJECTS = {"it", "they", "he", "she", "this", "that", "there", "we", "i", "you", "which",
-                 "who", "under", "in", "on", "at", "after", "before", "as", "by", "with", "for",
-                 "according", "although", "while", "despite", "was", "were", "had", "has"}
 _WORD = re.compile(r"[A-Za-z][A-Za-z’'-]+")
-_RELATIVE_END = re.compile(r",?\s*\b(?:which|that|who)$", re.IGNORECASE)
-_NEGATIONS = {"not", "never", "neither", "nor", "no"}
-_PREPOSITIONS = {"in", "on", "at", "for", "from", "to", "with", "during", "after", "before",
-                 "since", "over", "into", "under", "near", "of"}
 
 
 def term_counts(text: str) -> Counter:
@@ -196,7 +189,7 @@ def merge_candidates(candidates: list[Candidate], df: Counter, n_texts: int,
     if mentions is None:
         mentions = _day_mentions(dated)
     groups = cluster(dated, vectors)
-    attach_reports([c for c in candidates if not c.value], groups, vectors, df)
+    attach_reports([c for c in candidates if not c.value], groups, vectors)
     events = [_event(group, mentions) for group in groups]
     events.sort(key=lambda e: (e.start, e.end, e.title))
     _assign_ids(events)
@@ -215,8 +208,8 @@ def _report_score(report: Candidate, member: Candidate, vectors: _Vectors) -> fl
     return sim if shared >= 2 and sim >= ANY_FAMILY_REPORT_SIMILARITY else None
 
 
-def attach_reports(reports: list[Candidate], groups: list[list[Candidate]], vectors: _Vectors,
-                   df: Counter) -> None:
+def attach_reports(reports: list[Candidate], groups: list[list[Candidate]],
+                   vectors: _Vectors) -> None:
     """Add each undated report to the group of the event it tells best, if one is close enough.
 
     Groups are found through the report's rarest shared names, so that the cost grows with
@@ -306,45 +299,10 @@ def _event(group: list[Candidate], mentions: dict[dt.date, set[str]]) -> Event:
     importance = round(len(articles) + 0.25 * (len(sources) - len(articles))
                        + CENTRALITY_WEIGHT * _centrality(start, end, mentions), 2)
     return Event(
-        id="", title=_title(with_dates), summary=dated.quote, date=dated.value, start=start,
+        id="", title=title_for(with_dates), summary=dated.quote, date=dated.value, start=start,
         end=end, category=category, importance=importance, sources=sources,
         disputed=any(m.disputed for m in group), date_note=note,
     )
-
-
-def _title(group: list[Candidate]) -> str:
-    """Return a headline from the best-phrased member clause."""
-    def rank(c: Candidate) -> tuple:
-        words = _with_subject(c).split()
-        lowered = [w.lower().strip(".,;:") for w in words]
-        first = lowered[0] if lowered else ""
-        subject = words[0][:1].isupper() and first not in _NOT_SUBJECTS if words else False
-        where = lowered.index(c.trigger) if c.trigger in lowered else len(words)
-        after = lowered[where + 1] if where + 1 < len(lowered) else ""
-        no_object = c.trigger_is_verb and (not after or after in _PREPOSITIONS)
-        negated = any(w in _NEGATIONS or w.endswith(("n't", "n’t")) for w in lowered)
-        return (len(words) < 4, negated, not subject, where > 6, not c.trigger_is_verb,
-                no_object, not 4 <= len(words) <= TITLE_WORDS, len(words))
-    best = min(group, key=rank)
-    return headline(_with_subject(best), best.trigger) or headline(best.quote, best.trigger)
-
-
-def _with_subject(c: Candidate) -> str:
-    """Return the clause, led by the sentence's subject when it opens on a verb or "which"."""
-    clause = c.clause
-    words = clause.split()
-    first = words[0].lower() if words else ""
-    if not first or clause[:1].isupper() and first not in _NOT_SUBJECTS:
-        return clause
-    relative = first in ("which", "that", "who")
-    at = c.sentence.text.lower().find(clause.lower())
-    if at <= 0:
-        return clause
-    lead = _RELATIVE_END.sub("", c.sentence.text[:at].strip()).rstrip(",").strip()
-    if not (1 <= len(lead.split()) <= 6 and lead[-1:].isalnum()) or (
-            c.date_text and c.date_text in lead):
-        return clause
-    return f"{lead} {' '.join(words[1:]) if relative else clause}"
 
 
 def _slug(text: str) -> str:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 
 from generator.lexicon import DEFAULT_FAMILIES, IRREGULAR_PAST, inflections
+from generator.models import Candidate
 
 TITLE_WORDS = 12
 
@@ -19,6 +20,13 @@ _BREAK_WORDS = {"which", "who", "while", "although", "though", "because", "as", 
                 "before", "despite", "with", "in", "on", "at", "for", "from", "to", "by", "of",
                 "and", "but", "that", "when", "where", "under", "during", "since"}
 _VERB_END = re.compile(r"(?:s|sh|ch|x|z|o)$")
+_NOT_SUBJECTS = {"it", "they", "he", "she", "this", "that", "there", "we", "i", "you", "which",
+                 "who", "under", "in", "on", "at", "after", "before", "as", "by", "with", "for",
+                 "according", "although", "while", "despite", "was", "were", "had", "has"}
+_RELATIVE_END = re.compile(r",?\s*\b(?:which|that|who)$", re.IGNORECASE)
+_NEGATIONS = {"not", "never", "neither", "nor", "no"}
+_PREPOSITIONS = {"in", "on", "at", "for", "from", "to", "with", "during", "after", "before",
+                 "since", "over", "into", "under", "near", "of"}
 
 
 def _present_forms() -> dict[str, tuple[str, str]]:
@@ -108,3 +116,38 @@ def _shorten(words: list[str]) -> str:
             cut = k
             break
     return " ".join(words[:cut]).rstrip(",;:–—-.")
+
+
+def title_for(group: list[Candidate]) -> str:
+    """Return a headline from the best-phrased member clause."""
+    def rank(c: Candidate) -> tuple:
+        words = _with_subject(c).split()
+        lowered = [w.lower().strip(".,;:") for w in words]
+        first = lowered[0] if lowered else ""
+        subject = words[0][:1].isupper() and first not in _NOT_SUBJECTS if words else False
+        where = lowered.index(c.trigger) if c.trigger in lowered else len(words)
+        after = lowered[where + 1] if where + 1 < len(lowered) else ""
+        no_object = c.trigger_is_verb and (not after or after in _PREPOSITIONS)
+        negated = any(w in _NEGATIONS or w.endswith(("n't", "n’t")) for w in lowered)
+        return (len(words) < 4, negated, not subject, where > 6, not c.trigger_is_verb,
+                no_object, not 4 <= len(words) <= TITLE_WORDS, len(words))
+    best = min(group, key=rank)
+    return headline(_with_subject(best), best.trigger) or headline(best.quote, best.trigger)
+
+
+def _with_subject(c: Candidate) -> str:
+    """Return the clause, led by the sentence's subject when it opens on a verb or "which"."""
+    clause = c.clause
+    words = clause.split()
+    first = words[0].lower() if words else ""
+    if not first or clause[:1].isupper() and first not in _NOT_SUBJECTS:
+        return clause
+    relative = first in ("which", "that", "who")
+    at = c.sentence.text.lower().find(clause.lower())
+    if at <= 0:
+        return clause
+    lead = _RELATIVE_END.sub("", c.sentence.text[:at].strip()).rstrip(",").strip()
+    if not (1 <= len(lead.split()) <= 6 and lead[-1:].isalnum()) or (
+            c.date_text and c.date_text in lead):
+        return clause
+    return f"{lead} {' '.join(words[1:]) if relative else clause}"

@@ -501,8 +501,8 @@ def that_unit(m: re.Match[str], ctx: Context) -> list[Hit]:
 
 def year_end(m: re.Match[str], ctx: Context) -> list[Hit]:
     pre = _word(m["pre"])
-    start = m.start() + (len(m["pre"]) + 1 if pre in ("by", "at", "before", "after", "since",
-                                                       "until", "through") else 0)
+    # "around year end" keeps its qualifier; "by year-end" leaves its preposition out.
+    start = m.end("pre") if pre and pre != "around" else m.start()
     if ctx.dct is None:
         return [_date(m, "DATE", "XXXX", "END", start=start)]
     back = pre == "since" or (pre != "by" and ctx.tense(*m.span()) == PAST)
@@ -556,7 +556,7 @@ _DEICTIC_REFS = {
 
 _NOT_SOON = re.compile(r"\s+(?:as|after|afterwards?|thereafter|enough|became|\w+ed)\b",
                        re.IGNORECASE)
-_PAST_SOON = re.compile(r"\b(?:was|were|had|been)\s+$", re.IGNORECASE)
+_NOT_SOON_BEFORE = re.compile(r"\b(?:as|was|were|had|been)\s+$", re.IGNORECASE)
 
 
 def deictic(m: re.Match[str], ctx: Context) -> list[Hit]:
@@ -564,8 +564,7 @@ def deictic(m: re.Match[str], ctx: Context) -> list[Hit]:
     if w == "now" and m["w"][0] == "N" and ctx.text[m.end():m.end() + 1] == ",":
         return []  # "Now, ..." opens a point, it does not name a time
     if w == "soon" and (_NOT_SOON.match(ctx.text, m.end())
-                        or _PAST_SOON.search(ctx.text, max(0, m.start() - 8), m.start())
-                        or ctx.text[max(0, m.start() - 3):m.start()].lower() == "as "):
+                        or _NOT_SOON_BEFORE.search(ctx.text, max(0, m.start() - 8), m.start())):
         return []  # "as soon as", "soon after", "was soon released": no time of its own
     if w in _DEICTIC_REFS:
         if part:
