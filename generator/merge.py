@@ -94,8 +94,10 @@ def _gap_days(a: Candidate, b: Candidate) -> int:
 
 def _compatible(a: Candidate, b: Candidate) -> bool:
     """Return whether two candidates could date one event (never two dates of one sentence)."""
-    if a.article.stem == b.article.stem and a.sentence == b.sentence:
-        return False
+    if a.article.stem == b.article.stem:
+        # One article does not disagree with itself: its different days are different events.
+        if a.sentence == b.sentence or not _overlaps(a, b):
+            return False
     return _overlaps(a, b) or (_gap_days(a, b) <= DISAGREEMENT_DAYS and _short(a) and _short(b))
 
 
@@ -122,8 +124,10 @@ def _match(a: Candidate, b: Candidate, vectors: _Vectors) -> float | None:
         if _short(a) and _short(b):
             alike = max(alike, sim)
         return alike if alike >= ANY_FAMILY_SIMILARITY else None
-    # Sources may disagree by a day or two on when the same thing happened.
-    if same_family and sim >= SAME_FAMILY_SIMILARITY:
+    # Sources may disagree by a day or two on when the same thing happened; they must then
+    # name someone in common or read closely alike.
+    if same_family and (sim >= ANY_FAMILY_SIMILARITY
+                        or (sim >= SAME_FAMILY_SIMILARITY and a.entities & b.entities)):
         return sim + 0.5
     return None
 

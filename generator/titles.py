@@ -8,6 +8,7 @@ from generator.lexicon import DEFAULT_FAMILIES, IRREGULAR_PAST, inflections
 from generator.models import Candidate
 
 TITLE_WORDS = 12
+QUOTE_WORDS = 10  # of a quotation that follows a speaker's name
 
 _AUXILIARIES = {"had", "has", "have", "was", "were", "is", "are", "been", "be", "being"}
 _BE = {"was", "were", "is", "are", "been", "be", "being"}
@@ -18,13 +19,19 @@ _ATTRIBUTION = re.compile(
     r"reports|told [A-Z]\w+)\.?$)", re.IGNORECASE)
 _BREAK_WORDS = {"which", "who", "while", "although", "though", "because", "as", "after",
                 "before", "despite", "with", "in", "on", "at", "for", "from", "to", "by", "of",
-                "and", "but", "that", "when", "where", "under", "during", "since"}
+                "and", "but", "that", "when", "where", "under", "during", "since", "unless", "if",
+                "until"}
 _VERB_END = re.compile(r"(?:s|sh|ch|x|z|o)$")
 _NOT_SUBJECTS = {"it", "they", "he", "she", "this", "that", "there", "we", "i", "you", "which",
                  "who", "under", "in", "on", "at", "after", "before", "as", "by", "with", "for",
                  "according", "although", "while", "despite", "was", "were", "had", "has"}
 _RELATIVE_END = re.compile(r",?\s*\b(?:which|that|who)$", re.IGNORECASE)
 _NEGATIONS = {"not", "never", "neither", "nor", "no"}
+# Verbs that make a title of a speaker only: "Minister says".
+_SAYING = {"says", "say", "said", "warns", "warn", "warned", "adds", "added", "tells", "told",
+           "writes", "wrote", "insists", "insisted", "argues", "argued", "notes", "noted"}
+_QUOTATION = re.compile(r"[\"“”]\s*([^\"“”]{12,}?)\s*[\"“”]")
+_DETERMINERS = {"the", "a", "an", "its", "their", "his", "her", "our", "this", "these", "those"}
 _PREPOSITIONS = {"in", "on", "at", "for", "from", "to", "with", "during", "after", "before",
                  "since", "over", "into", "under", "near", "of"}
 
@@ -63,8 +70,8 @@ def headline(clause: str, trigger: str) -> str:
     if not words:
         return ""
     lowered = [w.lower().strip(",;:.") for w in words]
-    if trigger in lowered:
-        i = lowered.index(trigger)
+    i = _main_verb(lowered, trigger)
+    if i is not None:
         passive = i > 0 and lowered[i - 1] in _BE
         words, i = _drop_auxiliaries(words, lowered, i)
         if not passive:  # "Town was seized" keeps its participle: "Town seized"
@@ -75,6 +82,16 @@ def headline(clause: str, trigger: str) -> str:
                      and words[k + 1][:1].islower())]
     title = _shorten(words)
     return title[:1].upper() + title[1:]
+
+
+def _main_verb(lowered: list[str], trigger: str) -> int | None:
+    """Return where the verb to put in the present is: the trigger, else an early past verb."""
+    if trigger in lowered and (trigger in _PRESENT or trigger.endswith("ed")):
+        return lowered.index(trigger)
+    for i, word in enumerate(lowered[1:6], start=1):
+        if word in _PRESENT and word not in _AUXILIARIES:
+            return i
+    return lowered.index(trigger) if trigger in lowered else None
 
 
 def _drop_auxiliaries(words: list[str], lowered: list[str], i: int) -> tuple[list[str], int]:
@@ -106,16 +123,30 @@ def _present(word: str, before: list[str]) -> str:
     return word.replace(bare, form if bare.islower() else form.capitalize())
 
 
-def _shorten(words: list[str]) -> str:
-    """Return at most TITLE_WORDS words, cut before a function word rather than mid-phrase."""
-    if len(words) <= TITLE_WORDS:
+def _shorten(words: list[str], limit: int = TITLE_WORDS) -> str:
+    """Return at most ``limit`` words, cut before a function word rather than mid-phrase."""
+    if len(words) <= limit:
         return " ".join(words).rstrip(",;:–—-.")
-    cut = TITLE_WORDS
-    for k in range(TITLE_WORDS, 5, -1):
+    cut = limit
+    for k in range(limit, limit // 2, -1):
         if words[k].lower().strip(",;:") in _BREAK_WORDS or words[k - 1].endswith(","):
             cut = k
             break
     return " ".join(words[:cut]).rstrip(",;:–—-.")
+
+
+def with_quotation(title: str, sentence: str) -> str:
+    """Return "Speaker: “first words of the quote”" for a title that is a speaker and a verb."""
+    words = title.split()
+    quote = _QUOTATION.search(sentence)
+    if len(words) < 2 or words[-1].lower() not in _SAYING or not quote:
+        return title
+    said = quote.group(1).split()
+    if len(said) < 4:
+        return title
+    cut = _shorten(said, QUOTE_WORDS)
+    more = "…" if len(cut.split()) < len(said) else ""
+    return f"{' '.join(words[:-1])}: “{cut.rstrip(',;:')}{more}”"
 
 
 def title_for(group: list[Candidate]) -> str:
@@ -132,22 +163,56 @@ def title_for(group: list[Candidate]) -> str:
         return (len(words) < 4, negated, not subject, where > 6, not c.trigger_is_verb,
                 no_object, not 4 <= len(words) <= TITLE_WORDS, len(words))
     best = min(group, key=rank)
-    return headline(_with_subject(best), best.trigger) or headline(best.quote, best.trigger)
+    title = headline(_with_subject(best), best.trigger) or headline(best.quote, best.trigger)
+    return with_quotation(title, best.sentence.text)
 
 
 def _with_subject(c: Candidate) -> str:
-    """Return the clause, led by the sentence's subject when it opens on a verb or "which"."""
+    """Return the clause, led by the sentence's subject when it opens on a verb or "which".
+
+    A relative clause takes the noun phrase it hangs on: as its subject ("the region, which
+    was seized") or as the object its verb lacks ("the region that rebels seized").
+    """
     clause = c.clause
     words = clause.split()
     first = words[0].lower() if words else ""
-    if not first or clause[:1].isupper() and first not in _NOT_SUBJECTS:
-        return clause
-    relative = first in ("which", "that", "who")
     at = c.sentence.text.lower().find(clause.lower())
-    if at <= 0:
+    before = c.sentence.text[:at].strip() if at > 0 else ""
+    if not first or clause[:1].isupper() and first not in _NOT_SUBJECTS:
+        return _with_object(clause, c.trigger, before)
+    pronoun = first in ("which", "that", "who")
+    if not before:
         return clause
-    lead = _RELATIVE_END.sub("", c.sentence.text[:at].strip()).rstrip(",").strip()
+    relative = pronoun or bool(first in _AUXILIARIES and _RELATIVE_END.search(before))
+    lead = _RELATIVE_END.sub("", before).rstrip(",").strip()
+    if relative and len(lead.split()) > 6:
+        lead = _antecedent(lead)
     if not (1 <= len(lead.split()) <= 6 and lead[-1:].isalnum()) or (
             c.date_text and c.date_text in lead):
+        return _with_object(clause, c.trigger, before)
+    return f"{lead} {' '.join(words[1:]) if pronoun else clause}"
+
+
+def _antecedent(text: str) -> str:
+    """Return the noun phrase that ends a text, without its article: "... of the old port" -> "old port"."""
+    words = text.split()
+    for k in range(len(words) - 1, max(len(words) - 6, 0) - 1, -1):
+        if words[k].lower() in _DETERMINERS:
+            return " ".join(words[k + (words[k].lower() in ("the", "a", "an")):])
+    return ""
+
+
+def _with_object(clause: str, trigger: str, before: str) -> str:
+    """Return the clause with the noun phrase that a relative "that" or "which" stands for."""
+    lowered = [w.lower().strip(",;:.") for w in clause.split()]
+    i = _main_verb(lowered, trigger)
+    if i is None or not _RELATIVE_END.search(before):
         return clause
-    return f"{lead} {' '.join(words[1:]) if relative else clause}"
+    after = lowered[i + 1] if i + 1 < len(lowered) else ""
+    if after and after not in _PREPOSITIONS:
+        return clause
+    thing = _antecedent(_RELATIVE_END.sub("", before).rstrip(","))
+    if not thing:
+        return clause
+    words = clause.split()
+    return " ".join(words[:i + 1] + thing.split() + words[i + 1:])

@@ -45,6 +45,21 @@ def test_sources_differing_by_days_keep_one_entry_with_a_note():
     assert event.date_note and "differ" in event.date_note
 
 
+def test_one_article_s_different_days_are_different_events():
+    a = candidates("Police arrested two men in the harbour on Monday. "
+                   "Police arrested a third man in the harbour on Saturday.",
+                   [("on Monday", "2025-04-28"), ("on Saturday", "2025-04-26")], stem="a")
+    assert [e.date for e in merged(a)] == ["2025-04-26", "2025-04-28"]
+
+
+def test_reports_days_apart_that_share_no_name_stay_apart():
+    a = candidates("Another patient died of the fever in hospital today, a reader wrote.",
+                   [("today", "2025-04-26")], stem="a")
+    b = candidates("Abel Moreno died in a hospital in Houston on Monday night.",
+                   [("Monday night", "2025-04-28")], stem="b")
+    assert len(merged(a, b)) == 2
+
+
 def test_importance_grows_with_independent_sources():
     one = candidates("The port reopened on Monday after repairs.", [("on Monday", "2025-04-28")],
                      stem="a")

@@ -2,7 +2,8 @@
 
 import pytest
 
-from generator.titles import headline, third_person
+from generator.titles import headline, third_person, title_for, with_quotation
+from tests.helpers import candidates
 
 HEADLINES = [
     ("The Russian leader signed a mutual defence pact with Kim Jong Un", "signed",
@@ -34,3 +35,36 @@ def test_long_headline_is_cut_before_a_function_word():
 def test_third_person_spelling():
     assert [third_person(v) for v in ("seize", "fix", "deny", "say", "push")] == [
         "seizes", "fixes", "denies", "says", "pushes"]
+
+
+def test_a_passive_keeps_its_participle_whatever_the_trigger():
+    assert headline("The port was seized by rebels in a night attack", "attack") == (
+        "Port seized by rebels in night attack")
+
+
+def test_a_reporting_verb_goes_into_the_present():
+    assert headline("Reports claimed that troops were moving north", "reports") == (
+        "Reports claim that troops were moving north")
+
+
+def test_a_speaker_only_title_takes_the_start_of_the_quotation():
+    title = with_quotation("Health minister warns",
+                           'The health minister warned: "Hospitals will run out of beds within '
+                           'a fortnight unless the wards reopen."')
+    assert title == "Health minister: “Hospitals will run out of beds within a fortnight…”"
+
+
+def test_a_title_with_its_own_object_is_not_given_a_quotation():
+    assert with_quotation("Minister signs decree", 'He said: "This is a good day for all."') == (
+        "Minister signs decree")
+
+
+def test_a_relative_clause_takes_the_noun_it_hangs_on():
+    [object_relative] = candidates(
+        "Talks began on the future of the old port that rebels had seized in a night raid last year.",
+        [("last year", "2024")])
+    assert title_for([object_relative]) == "Rebels seize old port in night raid"
+    [subject_relative] = candidates(
+        "Talks resumed over control of the old port, which had been seized by rebels last year.",
+        [("last year", "2024")])
+    assert title_for([subject_relative]) == "Old port seized by rebels"
