@@ -12,7 +12,7 @@ from jinja2 import TemplateError, TemplateSyntaxError
 from generator.articles import read_articles
 from generator.config import load_site
 from generator.events import detect_candidates, detect_reports, named_days
-from generator.export import events_json
+from generator.export import atom_feed, events_json, icalendar, robots_txt, sitemap_xml, timeline_json
 from generator.lexicon import DEFAULT_FAMILIES, trigger_table
 from generator.merge import document_frequencies, merge_candidates
 from generator.models import Article, Candidate, Event, Problem, Site
@@ -78,8 +78,23 @@ def generate(content_dir: Path, build_date: dt.date | None = None) -> BuildResul
         files = render_site(site, events, articles, default_template_dirs(content_dir), build_date)
     except TemplateError as err:
         raise _template_error(err) from err
-    files["events.json"] = events_json(events)
+    files.update(exports(site, events, files, build_date))
     return BuildResult(site, articles, events, problems, files)
+
+
+def exports(site: Site, events: list[Event], pages: dict[str, str | bytes],
+            build_date: dt.date | None) -> dict[str, str]:
+    """Return the machine-readable files: the data, the feed, the calendar and the sitemap."""
+    listed = sorted(p for p in pages if p.endswith(".html") and p != "404.html")
+    latest = max((e.end for e in events), default=None)
+    return {
+        "events.json": events_json(events),
+        "timeline.json": timeline_json(site, events),
+        "feed.xml": atom_feed(site, events, build_date),
+        "events.ics": icalendar(site, events),
+        "sitemap.xml": sitemap_xml(site, listed, build_date or latest),
+        "robots.txt": robots_txt(site),
+    }
 
 
 def build(content_dir: Path, output_dir: Path) -> BuildResult:

@@ -128,6 +128,11 @@ def detect_reports(
     return reports
 
 
+def is_denial(text: str) -> bool:
+    """Return whether a sentence reports a denial ("officials denied the claim")."""
+    return bool(_DENIAL.search(text))
+
+
 def named_days(timexes: list[Timex], dct: dt.date | None) -> set[dt.date]:
     """Return the days an article names exactly, up to its publication day."""
     days = set()

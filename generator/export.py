@@ -1,10 +1,31 @@
-"""Write the timeline's machine-readable exports."""
+"""Write the timeline's machine-readable exports.
+
+Every function here is pure: it reads no clock and no file, and the same input gives
+byte-identical output.
+"""
 
 from __future__ import annotations
 
+import datetime as dt
 import json
+import re
+import uuid
+import xml.etree.ElementTree as ET
+from html import escape
+from urllib.parse import quote, urlsplit
 
-from generator.models import Event
+from generator.models import Event, Site, Source
+from generator.temporal.values import DAY, MONTH, YEAR, describe, precision, span
+
+ATOM_NS = "http://www.w3.org/2005/Atom"
+SITEMAP_NS = "http://www.sitemaps.org/schemas/sitemap/0.9"
+FEED_LIMIT = 50
+ICS_PRODID = "-//timeline generator//EN"
+ICS_HOST = "timeline.local"
+EPOCH = dt.date(1970, 1, 1)
+_LINK_SCHEMES = frozenset({"http", "https"})
+# Control characters other than tab and newline, which neither XML 1.0 nor iCalendar text allow.
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
 
 
 def events_json(events: list[Event]) -> str:
@@ -12,3 +33,274 @@ def events_json(events: list[Event]) -> str:
     ordered = sorted(events, key=lambda e: (e.start, e.end, e.id))
     return json.dumps({"events": [e.as_json() for e in ordered]}, ensure_ascii=False,
                       indent=2) + "\n"
+
+
+# Shared helpers ----------------------------------------------------------------------------
+
+def _base(site: Site) -> str:
+    """Return the site's base URL with one trailing slash, or "" when it has none."""
+    base = site.base_url.strip()
+    return base.rstrip("/") + "/" if base else ""
+
+
+def _url(site: Site, path: str) -> str:
+    """Return the address of a page of the site: absolute under the base URL, else relative."""
+    return _base(site) + quote(path.lstrip("/"), safe="/")
+
+
+def _event_path(event: Event) -> str:
+    return f"events/{event.id}.html"
+
+
+def _outlet(source: Source) -> str:
+    """Return the name readers know a source by: its outlet, else its title, else its file."""
+    return source.publisher or source.title or source.article
+
+
+def _outlets(event: Event) -> list[str]:
+    """Return the event's outlets in citation order, each once."""
+    return list(dict.fromkeys(_outlet(s) for s in event.sources))
+
+
+def _web_link(url: str | None) -> str:
+    """Return the URL if it is an absolute http(s) link, else ""."""
+    if not url:
+        return ""
+    url = url.strip()
+    try:
+        parts = urlsplit(url)
+    except ValueError:
+        return ""
+    return url if parts.scheme.lower() in _LINK_SCHEMES and parts.netloc else ""
+
+
+def _latest_article_date(event: Event) -> dt.date | None:
+    dates = [s.article_date for s in event.sources if s.article_date]
+    return max(dates) if dates else None
+
+
+def _clean(text: str) -> str:
+    """Return text without the control characters XML and iCalendar forbid."""
+    return _CONTROL.sub("", text.replace("\r\n", "\n").replace("\r", "\n"))
+
+
+def _chronological(events: list[Event]) -> list[Event]:
+    return sorted(events, key=lambda e: (e.start, e.end, e.id))
+
+
+# TimelineJS3 ------------------------------------------------------------------------------
+
+def _tl_date(day: dt.date, rank: int) -> dict[str, str]:
+    """Return a TimelineJS date object giving only the parts a precision ``rank`` knows."""
+    out = {"year": str(day.year)}
+    if rank < YEAR:
+        out["month"] = str(day.month)
+    if rank == DAY:
+        out["day"] = str(day.day)
+    return out
+
+
+def _tl_dates(event: Event) -> tuple[dict[str, str], dict[str, str] | None]:
+    """Return an event's TimelineJS start date and, for spans, its end date."""
+    rank = precision(event.date) if span(event.date) else DAY
+    start = _tl_date(event.start, rank)
+    if rank in (DAY, MONTH, YEAR):
+        # The value itself names one day, month or year; add an end only if the event
+        # was widened past it (by sources that differ on the date).
+        end = _tl_date(event.end, rank)
+        return start, (end if end != start else None)
+    # Weeks, seasons, quarters and halves: year and month of both ends.
+    # Decades and centuries: the years of both ends.
+    return start, _tl_date(event.end, rank)
+
+
+def _tl_text(event: Event) -> str:
+    parts = [f"<p>{escape(event.summary)}</p>"]
+    outlets = _outlets(event)
+    if outlets:
+        items = "".join(f"<li>{escape(o)}</li>" for o in outlets)
+        parts.append(f"<p>Sources:</p><ul>{items}</ul>")
+    return "".join(parts)
+
+
+def timeline_json(site: Site, events: list[Event]) -> str:
+    """Return ``timeline.json``: the events in TimelineJS3's JSON format, HTML-escaped."""
+    slides = []
+    for event in _chronological(events):
+        start, end = _tl_dates(event)
+        slide: dict = {"start_date": start}
+        if end is not None:
+            slide["end_date"] = end
+        slide["text"] = {"headline": escape(event.title), "text": _tl_text(event)}
+        slide["group"] = event.category
+        slide["unique_id"] = event.id
+        slide["display_date"] = describe(event.date)
+        slides.append(slide)
+    title_text = f"<p>{escape(site.description)}</p>" if site.description else ""
+    data = {"title": {"text": {"headline": escape(site.title), "text": title_text}},
+            "events": slides}
+    return json.dumps(data, ensure_ascii=False, indent=2) + "\n"
+
+
+# Atom -------------------------------------------------------------------------------------
+
+def _urn(name: str) -> str:
+    return f"urn:uuid:{uuid.uuid5(uuid.NAMESPACE_URL, name)}"
+
+
+def _rfc3339(day: dt.date) -> str:
+    return f"{day.year:04d}-{day.month:02d}-{day.day:02d}T00:00:00Z"
+
+
+def _entry_updated(event: Event) -> dt.date:
+    return _latest_article_date(event) or event.end
+
+
+def _atom_content(event: Event) -> str:
+    """Return the entry's HTML body: summary, then each source's quote and outlet."""
+    parts = [f"<p>{escape(event.summary)}</p>"]
+    for source in event.sources:
+        outlet = escape(_outlet(source))
+        link = _web_link(source.url)
+        if link:
+            outlet = f'<a href="{escape(link)}">{outlet}</a>'
+        parts.append(f"<blockquote><p>{escape(source.quote)}</p></blockquote><p>— {outlet}</p>")
+    return "".join(parts)
+
+
+def _sub(parent: ET.Element, tag: str, text: str | None = None, **attrs: str) -> ET.Element:
+    element = ET.SubElement(parent, tag, attrs)
+    if text is not None:
+        element.text = _clean(text)
+    return element
+
+
+def _xml(root: ET.Element) -> str:
+    ET.indent(root)
+    return '<?xml version="1.0" encoding="utf-8"?>\n' + ET.tostring(root, encoding="unicode") + "\n"
+
+
+def atom_feed(site: Site, events: list[Event], updated: dt.date | None) -> str:
+    """Return ``feed.xml``: an Atom 1.0 feed of the newest events, at most FEED_LIMIT."""
+    base = _base(site)
+    newest = sorted(sorted(events, key=lambda e: e.id), key=lambda e: e.end, reverse=True)
+    newest = newest[:FEED_LIMIT]
+    if updated is None:
+        # The latest day any entry reports, so the feed is never older than its entries.
+        days = [e.end for e in events] + [_entry_updated(e) for e in events]
+        updated = max(days, default=EPOCH)
+
+    # The namespace goes in as a plain attribute so that no global prefix is registered.
+    feed = ET.Element("feed", {"xmlns": ATOM_NS, "xml:lang": site.language or "en"})
+    _sub(feed, "id", _urn(base or site.title))
+    _sub(feed, "title", site.title)
+    if site.description:
+        _sub(feed, "subtitle", site.description)
+    _sub(feed, "updated", _rfc3339(updated))
+    if base:
+        _sub(feed, "link", rel="self", type="application/atom+xml", href=f"{base}feed.xml")
+    _sub(feed, "link", rel="alternate", type="text/html", href=_url(site, "index.html"))
+    author = _sub(feed, "author")
+    _sub(author, "name", site.title)
+    _sub(feed, "generator", "timeline generator")
+
+    for event in newest:
+        entry = _sub(feed, "entry")
+        _sub(entry, "id", _urn(f"{base or site.title}#{event.id}"))
+        _sub(entry, "title", event.title)
+        _sub(entry, "updated", _rfc3339(_entry_updated(event)))
+        _sub(entry, "link", rel="alternate", type="text/html", href=_url(site, _event_path(event)))
+        _sub(entry, "category", term=_clean(event.category))
+        _sub(entry, "summary", event.summary)
+        _sub(entry, "content", _atom_content(event), type="html")
+    return _xml(feed)
+
+
+# iCalendar --------------------------------------------------------------------------------
+
+def _ics_text(text: str) -> str:
+    """Return text escaped as an RFC 5545 TEXT value."""
+    text = _clean(text)
+    return (text.replace("\\", "\\\\").replace(";", "\\;").replace(",", "\\,")
+            .replace("\n", "\\n"))
+
+
+def _ics_date(day: dt.date) -> str:
+    return f"{day.year:04d}{day.month:02d}{day.day:02d}"
+
+
+def _fold(line: str) -> str:
+    """Return a content line folded to at most 75 octets a line, never inside a character."""
+    out: list[str] = []
+    current: list[str] = []
+    size, limit = 0, 75
+    for char in line:
+        width = len(char.encode("utf-8"))
+        if size + width > limit:
+            out.append("".join(current))
+            current, size, limit = [], 0, 74  # continuation lines start with a space
+        current.append(char)
+        size += width
+    out.append("".join(current))
+    return "\r\n ".join(out)
+
+
+def _ics_host(site: Site) -> str:
+    try:
+        host = urlsplit(site.base_url.strip()).hostname
+    except ValueError:
+        host = None
+    return host or ICS_HOST
+
+
+def icalendar(site: Site, events: list[Event]) -> str:
+    """Return ``events.ics``: an RFC 5545 calendar with one all-day VEVENT per event."""
+    host = _ics_host(site)
+    lines = ["BEGIN:VCALENDAR", "VERSION:2.0", f"PRODID:{ICS_PRODID}", "CALSCALE:GREGORIAN",
+             "METHOD:PUBLISH", f"X-WR-CALNAME:{_ics_text(site.title)}"]
+    if site.description:
+        lines.append(f"X-WR-CALDESC:{_ics_text(site.description)}")
+    for event in _chronological(events):
+        stamp = _latest_article_date(event) or event.start
+        after = event.end + dt.timedelta(days=1) if event.end < dt.date.max else event.end
+        description = event.summary
+        outlets = _outlets(event)
+        if outlets:
+            description += "\n\nSources:\n" + "\n".join(f"- {o}" for o in outlets)
+        lines += [
+            "BEGIN:VEVENT",
+            f"UID:{_ics_text(event.id)}@{host}",
+            f"DTSTAMP:{_ics_date(stamp)}T000000Z",
+            f"DTSTART;VALUE=DATE:{_ics_date(event.start)}",
+            f"DTEND;VALUE=DATE:{_ics_date(after)}",
+            f"SUMMARY:{_ics_text(event.title)}",
+            f"DESCRIPTION:{_ics_text(description)}",
+            f"CATEGORIES:{_ics_text(event.category)}",
+        ]
+        if _base(site):
+            lines.append(f"URL:{_url(site, _event_path(event))}")
+        lines.append("END:VEVENT")
+    lines.append("END:VCALENDAR")
+    return "".join(_fold(line) + "\r\n" for line in lines)
+
+
+# Sitemap and robots -----------------------------------------------------------------------
+
+def sitemap_xml(site: Site, paths: list[str], lastmod: dt.date | None) -> str:
+    """Return ``sitemap.xml``: a sitemaps.org 0.9 urlset of the given page paths."""
+    urlset = ET.Element("urlset", {"xmlns": SITEMAP_NS})
+    for loc in sorted({_url(site, p) for p in paths}):
+        url = _sub(urlset, "url")
+        _sub(url, "loc", loc)
+        if lastmod is not None:
+            _sub(url, "lastmod", f"{lastmod.year:04d}-{lastmod.month:02d}-{lastmod.day:02d}")
+    return _xml(urlset)
+
+
+def robots_txt(site: Site) -> str:
+    """Return ``robots.txt``: allow every crawler, and name the sitemap when the base URL is set."""
+    base = _base(site)
+    out = "User-agent: *\nAllow: /\n"
+    if base:
+        out += f"Sitemap: {base}sitemap.xml\n"
+    return out

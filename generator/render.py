@@ -11,6 +11,7 @@ from urllib.parse import urlsplit
 
 from jinja2 import ChoiceLoader, Environment, FileSystemLoader, StrictUndefined, select_autoescape
 
+from generator.events import is_denial
 from generator.models import Article, Event, Site, Source
 from generator.temporal.values import CENTURY, DECADE, describe, precision, span
 
@@ -34,6 +35,23 @@ def default_template_dirs(content_dir: Path) -> list[Path]:
     return [user, BUILTIN_TEMPLATES] if user.is_dir() else [BUILTIN_TEMPLATES]
 
 
+# A timeline longer than this is split into a page per year, so that no page grows without bound.
+PAGE_EVENTS = 300
+# The key-events view shows this share of the entries, most important first ...
+KEY_SHARE = 0.25
+# ... but never fewer or more than these.
+KEY_MIN, KEY_MAX = 5, 100
+
+
+@dataclass(frozen=True)
+class Group:
+    """The entries of a year listed under one subheading: a month, or the year as a whole."""
+
+    heading: str
+    anchor: str
+    events: list[Event]
+
+
 def render_site(site: Site, events: list[Event], articles: list[Article],
                 template_dirs: list[Path], build_date: dt.date | None = None,
                 ) -> dict[str, str | bytes]:
@@ -42,6 +60,9 @@ def render_site(site: Site, events: list[Event], articles: list[Article],
     timeline = _oldest_first(events)
     library = _sorted_articles(articles)
     citations = _citations_by_article(timeline)
+    key_ids = key_event_ids(timeline)
+    years = _by_year(timeline)
+    paged = len(timeline) > PAGE_EVENTS
     common = {
         "site": site,
         "build_date": build_date,
@@ -49,12 +70,37 @@ def render_site(site: Site, events: list[Event], articles: list[Article],
         "linked_stems": frozenset(a.stem for a in library),
         "labels": {a.stem: a.label for a in library},
         "citation_counts": {stem: len(cited) for stem, cited in citations.items()},
+        "key_ids": key_ids,
+        "categories": sorted({e.category for e in timeline if e.category}),
+        "total_events": len(timeline),
+        "year_pages": paged,
+        "all_years": [year for year, _ in years],
     }
+    index = env.get_template("index.html")
+    key_events = [e for e in timeline if e.id in key_ids]
     out: dict[str, str | bytes] = {
-        "index.html": env.get_template("index.html").render(
-            common, root="", page="timeline", events=timeline, years=_by_year(timeline)),
+        "index.html": index.render(
+            common, root="", page="timeline", events=key_events if paged else timeline,
+            years=_grouped(_by_year(key_events) if paged else years), view="key" if paged else "all"),
+        "key.html": index.render(common, root="", page="key", events=key_events,
+                                 years=_grouped(_by_year(key_events)), view="key"),
         "about.html": env.get_template("about.html").render(common, root="", page="about"),
+        "sources.html": env.get_template("sources.html").render(common, root="", page="sources"),
+        "404.html": env.get_template("404.html").render(
+            common, root=_site_root(site), page="not-found"),
     }
+    if paged:
+        for year, year_events in years:
+            out[f"years/{period_id(year)}.html"] = index.render(
+                common, root="../", page="year", events=year_events,
+                years=_grouped([(year, year_events)]), view="year", year=year)
+    event_template = env.get_template("event.html")
+    for i, event in enumerate(timeline):
+        out[f"events/{event.id}.html"] = event_template.render(
+            common, root="../", page="event", event=event,
+            previous=timeline[i - 1] if i else None,
+            next=timeline[i + 1] if i + 1 < len(timeline) else None,
+            timeline_href=_timeline_href(event, paged))
     article_template = env.get_template("article.html")
     for article in library:
         out[f"articles/{article.stem}.html"] = article_template.render(
@@ -62,6 +108,50 @@ def render_site(site: Site, events: list[Event], articles: list[Article],
             citations=citations.get(article.stem, []))
     out.update(_static_assets(template_dirs))
     return out
+
+
+def key_event_ids(events: list[Event]) -> frozenset[str]:
+    """Return the ids of the key events: the most important share, ties broken by sources."""
+    count = max(KEY_MIN, min(KEY_MAX, round(len(events) * KEY_SHARE)))
+    ranked = sorted(events, key=lambda e: (-e.importance, -len(e.sources), e.start, e.id))
+    return frozenset(e.id for e in ranked[:count])
+
+
+def _timeline_href(event: Event, paged: bool) -> str:
+    """Return where an entry sits on the timeline, relative to its own page."""
+    if paged:
+        return f"../years/{period_id(_period(event))}.html#{event.id}"
+    return f"../index.html#{event.id}"
+
+
+def _site_root(site: Site) -> str:
+    """Return the prefix of links from a page that may be served at any path (the 404 page)."""
+    if not site.base_url:
+        return ""
+    path = urlsplit(site.base_url).path or "/"
+    return path if path.endswith("/") else path + "/"
+
+
+def _grouped(years: list[tuple[str, list[Event]]]) -> list[tuple[str, list[Group]]]:
+    """Return each year's entries under month headings, coarser dates first as the year's own."""
+    out = []
+    for year, events in years:
+        groups: list[Group] = []
+        for event in events:
+            within_month = (event.start.year, event.start.month) == (event.end.year, event.end.month)
+            if within_month and (not groups or groups[-1].anchor != _month_id(event.start)):
+                label = f"{event.start:%B} {event.start.year}"
+                groups.append(Group(label, _month_id(event.start), []))
+            elif not groups:
+                period = year if year.isdigit() else f"the {year}"
+                groups.append(Group(f"During {period}", f"{period_id(year)}-whole", []))
+            groups[-1].events.append(event)
+        out.append((year, groups))
+    return out
+
+
+def _month_id(day: dt.date) -> str:
+    return f"month-{day.year:04d}-{day.month:02d}"
 
 
 def _environment(template_dirs: list[Path]) -> Environment:
@@ -76,6 +166,7 @@ def _environment(template_dirs: list[Path]) -> Environment:
     )
     env.filters.update(date_label=date_label, isodate=isodate, external_url=external_url,
                        plural=plural, period_id=period_id)
+    env.tests["denial"] = is_denial
     return env
 
 

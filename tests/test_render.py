@@ -19,6 +19,7 @@ from generator.render import (
     render_site,
 )
 
+EXPORTS = ("feed.xml", "events.ics", "events.json", "timeline.json")
 SITE = Site(title="Test timeline", description="A timeline for tests.")
 
 
@@ -141,7 +142,7 @@ def test_untrusted_text_is_escaped(articles):
     event.summary = evil
     output = _pages(_render([event], [bad], site=Site(title=evil, show_full_text=True)))
     for text in output.values():
-        assert "<script" not in text
+        assert "<script>alert" not in text
     assert "&lt;script&gt;" in output["index.html"]
 
 
@@ -166,12 +167,12 @@ def test_each_article_gets_a_page_that_links_back_to_its_events(events, articles
     output = _render(events, articles)
     page = output["articles/a1.html"]
     assert "<h1>Pact signed</h1>" in page
-    assert 'href="../index.html#ev-early"' in page
+    assert 'href="../events/ev-early.html"' in page
     assert "ev-late" not in page
     assert "The pact was signed last June." in page
     assert 'href="https://example.com/a1"' in page
     second = output["articles/a2.html"]
-    assert 'href="../index.html#ev-early"' in second and 'href="../index.html#ev-late"' in second
+    assert 'href="../events/ev-early.html"' in second and 'href="../events/ev-late.html"' in second
     assert 'href="articles/a1.html"' in output["index.html"]
 
 
@@ -188,10 +189,10 @@ def test_empty_timeline_explains_how_to_add_articles():
     assert "content/articles/" in index
 
 
-def test_about_page_lists_every_article(events, articles):
-    about = _render(events, articles)["about.html"]
-    assert 'href="articles/a1.html"' in about and 'href="articles/a2.html"' in about
-    assert "verbatim" in about
+def test_sources_page_lists_every_article(events, articles):
+    sources = _render(events, articles)["sources.html"]
+    assert 'href="articles/a1.html"' in sources and 'href="articles/a2.html"' in sources
+    assert "verbatim" in _render(events, articles)["about.html"]
 
 
 def test_internal_links_and_anchors_resolve(events, articles):
@@ -200,8 +201,9 @@ def test_internal_links_and_anchors_resolve(events, articles):
               if path.endswith(".html")}
     for path, page in parsed.items():
         for link in page.links:
-            if link.startswith(("http://", "https://")):
-                continue
+            if link.startswith(("http://", "https://")) or link in EXPORTS or link.endswith(
+                    tuple(f"/{name}" for name in EXPORTS)):
+                continue  # the build adds the exports
             assert not link.startswith("/"), f"{path}: absolute link {link}"
             target, _, fragment = link.partition("#")
             resolved = posixpath.normpath(posixpath.join(posixpath.dirname(path), target))
@@ -295,3 +297,74 @@ def test_a_summary_that_repeats_a_quote_is_not_printed_twice(articles):
     event = _event("ev", "2024-06", dt.date(2024, 6, 1), [_source(articles[0], quote)])
     event.summary = quote
     assert _render([event], articles)["index.html"].count(quote) == 1
+
+
+def test_each_event_gets_a_page_with_every_quote_and_a_way_back(events, articles):
+    output = _render(events, articles)
+    for event in events:
+        page = output[f"events/{event.id}.html"]
+        assert f"<h1>{event.title}</h1>" in page
+        for source in event.sources:
+            assert source.quote in page
+        assert f'href="../index.html#{event.id}"' in page
+
+
+def test_key_events_page_lists_only_the_most_important_entries(articles):
+    (a1, _a2) = articles
+    many = [_event(f"ev-{i:02d}", f"2024-06-{i:02d}", dt.date(2024, 6, i), [_source(a1, f"Q{i}.")])
+            for i in range(1, 21)]
+    many[6].importance = 9.0
+    key = _render(many, articles)["key.html"]
+    index = _render(many, articles)["index.html"]
+    assert 'id="ev-07"' in key and 'data-key="true"' in index
+    assert key.count('class="timeline-item"') == 5
+    assert index.count('class="timeline-item"') == 20
+
+
+def test_entries_are_grouped_by_month_with_coarser_dates_first(articles):
+    (a1, _a2) = articles
+    events = [
+        _event("june", "2024-06-03", dt.date(2024, 6, 3), [_source(a1, "June.")]),
+        _event("year", "2024", dt.date(2024, 1, 1), [_source(a1, "Year.")], end=dt.date(2024, 12, 31)),
+        _event("march", "2024-03", dt.date(2024, 3, 1), [_source(a1, "March.")],
+               end=dt.date(2024, 3, 31)),
+    ]
+    index = _render(events, articles)["index.html"]
+    headings = re.findall(r'<h3 class="month-heading" id="([^"]+)">([^<]+)</h3>', index)
+    assert headings == [("year-2024-whole", "During 2024"), ("month-2024-03", "March 2024"),
+                        ("month-2024-06", "June 2024")]
+
+
+def test_a_long_timeline_is_split_into_a_page_per_year(articles, monkeypatch):
+    monkeypatch.setattr("generator.render.PAGE_EVENTS", 3)
+    (a1, _a2) = articles
+    events = [_event(f"ev-{y}-{m}", f"{y}-0{m}", dt.date(y, m, 1), [_source(a1, f"Q {y} {m}.")],
+                     end=dt.date(y, m, 28)) for y in (2023, 2024) for m in (1, 2, 3)]
+    output = _render(events, articles)
+    assert output["years/year-2023.html"].count('class="timeline-item"') == 3
+    assert output["years/year-2024.html"].count('class="timeline-item"') == 3
+    assert output["index.html"].count('class="timeline-item"') < 6
+    assert 'href="years/year-2024.html"' in output["index.html"]
+    assert 'href="../years/year-2023.html#ev-2023-1"' in output["events/ev-2023-1.html"]
+
+
+def test_the_filter_form_is_hidden_until_javascript_shows_it(events, articles):
+    index = _render(events, articles)["index.html"]
+    assert re.search(r'<form id="controls"[^>]* hidden>', index)
+    assert '<script src="static/timeline.js" defer></script>' in index
+
+
+def test_the_not_found_page_links_from_the_site_root(events, articles):
+    relative = _render(events, articles)["404.html"]
+    rooted = _render(events, articles, site=Site(base_url="https://example.org/story/"))["404.html"]
+    assert 'href="index.html"' in relative
+    assert 'href="/story/index.html"' in rooted
+
+
+def test_a_denial_is_marked_under_a_disputed_entry(articles):
+    (a1, _a2) = articles
+    event = _event("ev", "2024-06", dt.date(2024, 6, 1),
+                   [_source(a1, "Troops took the town."), _source(a1, "Officials denied the claim.")],
+                   disputed=True)
+    index = _render([event], articles)["index.html"]
+    assert index.count('class="denial-label"') == 1

@@ -1,0 +1,491 @@
+"""Tests for the machine-readable exports: TimelineJS JSON, Atom, iCalendar, sitemap, robots."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import re
+import uuid
+import xml.etree.ElementTree as ET
+
+import pytest
+
+from generator.export import atom_feed, icalendar, robots_txt, sitemap_xml, timeline_json
+from generator.models import Event, Site, Source
+
+ATOM = "{http://www.w3.org/2005/Atom}"
+SITEMAP = "{http://www.sitemaps.org/schemas/sitemap/0.9}"
+BASE = "https://example.org/timeline"
+SITE = Site(title="Test timeline", description="A timeline for tests.")
+SITE_WITH_BASE = Site(title="Test timeline", description="A timeline for tests.", base_url=BASE)
+HOSTILE = "<script>alert(1)</script> & friends"
+
+
+def _source(stem: str = "a1", publisher: str | None = "The Daily", *,
+            quote: str = "It happened.", article_date: dt.date | None = dt.date(2025, 4, 28),
+            url: str | None = None) -> Source:
+    return Source(article=stem, publisher=publisher, title=None, url=url, quote=quote,
+                  date_text=None, article_date=article_date)
+
+
+def _event(event_id: str, value: str, start: dt.date, end: dt.date | None = None, *,
+           sources: list[Source] | None = None, **extra) -> Event:
+    fields = {"title": f"Title of {event_id}", "summary": f"Summary of {event_id}.",
+              "category": "politics", "importance": 0.5} | extra
+    return Event(id=event_id, date=value, start=start, end=end or start,
+                 sources=[_source()] if sources is None else sources, **fields)
+
+
+@pytest.fixture
+def events() -> list[Event]:
+    # Deliberately not in date order: every export must order them itself.
+    return [
+        _event("month", "2024-06", dt.date(2024, 6, 1), dt.date(2024, 6, 30),
+               sources=[_source(article_date=dt.date(2024, 7, 2))]),
+        _event("day", "2025-04-28", dt.date(2025, 4, 28),
+               sources=[_source("a1", "The Daily", article_date=dt.date(2025, 4, 29)),
+                        _source("a2", "Herald & Post", article_date=dt.date(2025, 5, 3))]),
+        _event("autumn", "2024-FA", dt.date(2024, 9, 1), dt.date(2024, 11, 30),
+               sources=[_source(article_date=None)]),
+        _event("week", "2025-W17", dt.date(2025, 4, 21), dt.date(2025, 4, 27)),
+        _event("fifties", "195", dt.date(1950, 1, 1), dt.date(1959, 12, 31)),
+        _event("year", "2024", dt.date(2024, 1, 1), dt.date(2024, 12, 31)),
+    ]
+
+
+# TimelineJS3 ------------------------------------------------------------------------------
+
+def _check_tl_date(date: object, where: str) -> None:
+    assert isinstance(date, dict), where
+    assert set(date) <= {"year", "month", "day"}, where
+    assert isinstance(date.get("year"), str) and date["year"].isdigit(), where
+    if "month" in date:
+        assert date["month"].isdigit() and 1 <= int(date["month"]) <= 12, where
+    if "day" in date:
+        assert "month" in date, f"{where}: a day needs a month"
+        assert date["day"].isdigit() and 1 <= int(date["day"]) <= 31, where
+
+
+def _check_tl_text(text: object, where: str) -> None:
+    assert isinstance(text, dict), where
+    assert set(text) <= {"headline", "text"}, where
+    assert all(isinstance(v, str) for v in text.values()), where
+
+
+def validate_timelinejs(data: object) -> None:
+    """Fail unless ``data`` has the keys and types of TimelineJS3's JSON format."""
+    assert isinstance(data, dict)
+    assert set(data) <= {"events", "title", "eras", "scale"}
+    assert isinstance(data["events"], list)
+    if "title" in data:
+        assert isinstance(data["title"], dict) and "text" in data["title"]
+        _check_tl_text(data["title"]["text"], "title")
+    allowed = {"start_date", "end_date", "text", "group", "unique_id", "display_date"}
+    for n, slide in enumerate(data["events"]):
+        where = f"events[{n}]"
+        assert isinstance(slide, dict), where
+        assert set(slide) <= allowed, f"{where}: unexpected {set(slide) - allowed}"
+        _check_tl_date(slide["start_date"], f"{where}.start_date")
+        if "end_date" in slide:
+            _check_tl_date(slide["end_date"], f"{where}.end_date")
+        _check_tl_text(slide["text"], f"{where}.text")
+        for key in ("group", "unique_id", "display_date"):
+            assert isinstance(slide[key], str) and slide[key], f"{where}.{key}"
+
+
+def _slides(site: Site, events: list[Event]) -> dict[str, dict]:
+    return {s["unique_id"]: s for s in json.loads(timeline_json(site, events))["events"]}
+
+
+def test_timeline_json_has_the_timelinejs3_structure(events):
+    data = json.loads(timeline_json(SITE, events))
+    validate_timelinejs(data)
+    assert data["title"]["text"]["headline"] == "Test timeline"
+    assert len(data["events"]) == len(events)
+
+
+def test_timeline_json_orders_events_by_start(events):
+    ids = [s["unique_id"] for s in json.loads(timeline_json(SITE, events))["events"]]
+    assert ids == ["fifties", "year", "month", "autumn", "week", "day"]
+
+
+def test_month_precision_event_has_no_day_in_timeline_json(events):
+    slide = _slides(SITE, events)["month"]
+    assert slide["start_date"] == {"year": "2024", "month": "6"}
+    assert "end_date" not in slide
+    assert slide["display_date"] == "June 2024"
+
+
+def test_day_precision_event_has_year_month_and_day(events):
+    slide = _slides(SITE, events)["day"]
+    assert slide["start_date"] == {"year": "2025", "month": "4", "day": "28"}
+    assert "end_date" not in slide
+
+
+def test_year_precision_event_has_only_a_year(events):
+    slide = _slides(SITE, events)["year"]
+    assert slide["start_date"] == {"year": "2024"}
+    assert "end_date" not in slide
+
+
+@pytest.mark.parametrize(("event_id", "start", "end", "display"), [
+    ("autumn", {"year": "2024", "month": "9"}, {"year": "2024", "month": "11"}, "autumn 2024"),
+    ("week", {"year": "2025", "month": "4"}, {"year": "2025", "month": "4"},
+     "week of 21 April 2025"),
+    ("fifties", {"year": "1950"}, {"year": "1959"}, "the 1950s"),
+])
+def test_span_events_have_start_and_end_without_finer_parts(events, event_id, start, end, display):
+    slide = _slides(SITE, events)[event_id]
+    assert slide["start_date"] == start
+    assert slide["end_date"] == end
+    assert slide["display_date"] == display
+
+
+def test_timeline_json_groups_by_category(events):
+    events[0].category = "conflict"
+    assert _slides(SITE, events)["month"]["group"] == "conflict"
+
+
+def test_timeline_json_text_has_summary_and_escaped_outlets(events):
+    text = _slides(SITE, events)["day"]["text"]["text"]
+    assert "<p>Summary of day.</p>" in text
+    assert "<li>The Daily</li>" in text
+    assert "<li>Herald &amp; Post</li>" in text
+
+
+def test_timeline_json_escapes_html_in_title_summary_and_outlets():
+    site = Site(title=HOSTILE, description=HOSTILE)
+    event = _event("x", "2024-06", dt.date(2024, 6, 1), dt.date(2024, 6, 30), title=HOSTILE,
+                   summary=HOSTILE, sources=[_source(publisher=HOSTILE)])
+    out = timeline_json(site, [event])
+    assert "<script>" not in out
+    data = json.loads(out)
+    escaped = "&lt;script&gt;alert(1)&lt;/script&gt; &amp; friends"
+    assert data["title"]["text"]["headline"] == escaped
+    slide = data["events"][0]
+    assert slide["text"]["headline"] == escaped
+    assert slide["text"]["text"].count(escaped) == 2  # the summary and the outlet
+
+
+def test_timeline_json_has_no_media(events):
+    assert all("media" not in s for s in _slides(SITE, events).values())
+
+
+def test_timeline_json_is_deterministic_and_independent_of_input_order(events):
+    first = timeline_json(SITE, events)
+    assert timeline_json(SITE, events) == first
+    assert timeline_json(SITE, list(reversed(events))) == first
+
+
+# Atom -------------------------------------------------------------------------------------
+
+def _feed(site: Site, events: list[Event], updated: dt.date | None = None) -> ET.Element:
+    root = ET.fromstring(atom_feed(site, events, updated))
+    assert root.tag == f"{ATOM}feed"
+    return root
+
+
+def _links(element: ET.Element) -> dict[str, str]:
+    return {link.get("rel"): link.get("href") for link in element.findall(f"{ATOM}link")}
+
+
+def test_atom_feed_parses_with_the_atom_namespace(events):
+    root = _feed(SITE_WITH_BASE, events)
+    for tag in ("id", "title", "updated", "author"):
+        assert root.find(f"{ATOM}{tag}") is not None, tag
+    entries = root.findall(f"{ATOM}entry")
+    assert len(entries) == len(events)
+    for entry in entries:
+        for tag in ("id", "title", "updated", "link", "summary", "content"):
+            assert entry.find(f"{ATOM}{tag}") is not None, tag
+        assert entry.find(f"{ATOM}content").get("type") == "html"
+    # Nothing outside the Atom namespace (no stray ns0 prefixes or unqualified tags).
+    assert all(el.tag.startswith(ATOM) for el in root.iter())
+
+
+def test_atom_ids_are_uuid5_urns_of_base_url_and_event_id(events):
+    root = _feed(SITE_WITH_BASE, events)
+    expected = uuid.uuid5(uuid.NAMESPACE_URL, f"{BASE}/")
+    assert root.findtext(f"{ATOM}id") == f"urn:uuid:{expected}"
+    first = root.find(f"{ATOM}entry")
+    event_id = _links(first)["alternate"].rsplit("/", 1)[1].removesuffix(".html")
+    entry_uuid = uuid.uuid5(uuid.NAMESPACE_URL, f"{BASE}/#{event_id}")
+    assert first.findtext(f"{ATOM}id") == f"urn:uuid:{entry_uuid}"
+
+
+def test_atom_ids_use_the_title_when_base_url_is_empty(events):
+    root = _feed(SITE, events)
+    expected = uuid.uuid5(uuid.NAMESPACE_URL, "Test timeline")
+    assert root.findtext(f"{ATOM}id") == f"urn:uuid:{expected}"
+    ids = [e.findtext(f"{ATOM}id") for e in root.findall(f"{ATOM}entry")]
+    assert len(set(ids)) == len(ids)
+
+
+def test_atom_entries_are_newest_first_by_end_then_id(events):
+    events.append(_event("a-tie", "2025-04-28", dt.date(2025, 4, 28)))
+    root = _feed(SITE_WITH_BASE, events)
+    hrefs = [_links(e)["alternate"] for e in root.findall(f"{ATOM}entry")]
+    names = [h.rsplit("/", 1)[1].removesuffix(".html") for h in hrefs]
+    assert names == ["a-tie", "day", "week", "year", "autumn", "month", "fifties"]
+
+
+def test_atom_feed_keeps_at_most_fifty_newest_entries():
+    many = [_event(f"e{n:02d}", "2020", dt.date(2020, 1, 1) + dt.timedelta(days=n))
+            for n in range(60)]
+    entries = _feed(SITE, many).findall(f"{ATOM}entry")
+    assert len(entries) == 50
+    assert _links(entries[0])["alternate"] == "events/e59.html"
+    assert _links(entries[-1])["alternate"] == "events/e10.html"
+
+
+def test_atom_feed_updated_is_the_given_date(events):
+    root = _feed(SITE, events, dt.date(2030, 1, 2))
+    assert root.findtext(f"{ATOM}updated") == "2030-01-02T00:00:00Z"
+
+
+def test_atom_feed_updated_defaults_to_the_latest_day_of_its_events(events):
+    assert _feed(SITE, events).findtext(f"{ATOM}updated") == "2025-05-03T00:00:00Z"
+    undated = [_event("e", "2024-06", dt.date(2024, 6, 1), dt.date(2024, 6, 30), sources=[])]
+    assert _feed(SITE, undated).findtext(f"{ATOM}updated") == "2024-06-30T00:00:00Z"
+
+
+def test_atom_feed_without_events_is_updated_at_the_epoch():
+    root = _feed(SITE, [])
+    assert root.findtext(f"{ATOM}updated") == "1970-01-01T00:00:00Z"
+    assert root.findall(f"{ATOM}entry") == []
+
+
+def test_atom_entry_updated_is_the_latest_article_date_else_the_end(events):
+    root = _feed(SITE, events)
+    updated = {_links(e)["alternate"]: e.findtext(f"{ATOM}updated")
+               for e in root.findall(f"{ATOM}entry")}
+    assert updated["events/day.html"] == "2025-05-03T00:00:00Z"
+    assert updated["events/autumn.html"] == "2024-11-30T00:00:00Z"
+
+
+def test_atom_links_are_absolute_with_base_url(events):
+    root = _feed(Site(title="T", base_url=BASE + "/"), events)
+    assert _links(root)["self"] == f"{BASE}/feed.xml"
+    entry = root.find(f"{ATOM}entry")
+    assert re.fullmatch(rf"{re.escape(BASE)}/events/[\w-]+\.html", _links(entry)["alternate"])
+
+
+def test_atom_links_are_relative_without_base_url(events):
+    root = _feed(SITE, events)
+    assert "self" not in _links(root)
+    for entry in root.findall(f"{ATOM}entry"):
+        assert re.fullmatch(r"events/[\w-]+\.html", _links(entry)["alternate"])
+
+
+def test_atom_base_url_with_or_without_trailing_slash_gives_the_same_feed(events):
+    with_slash = Site(title="T", base_url=BASE + "/")
+    without = Site(title="T", base_url=BASE)
+    assert atom_feed(with_slash, events, None) == atom_feed(without, events, None)
+
+
+def test_atom_keeps_script_and_ampersand_escaped():
+    site = Site(title=HOSTILE, base_url=BASE)
+    event = _event("x", "2024-06", dt.date(2024, 6, 1), title=HOSTILE, summary=HOSTILE,
+                   sources=[_source(publisher=HOSTILE, quote=HOSTILE)])
+    out = atom_feed(site, [event], None)
+    assert "<script>" not in out
+    root = ET.fromstring(out)
+    assert root.findtext(f"{ATOM}title") == HOSTILE
+    entry = root.find(f"{ATOM}entry")
+    assert entry.findtext(f"{ATOM}title") == HOSTILE
+    assert entry.findtext(f"{ATOM}summary") == HOSTILE
+    # The HTML content, once unescaped from XML, still holds the text escaped as HTML.
+    content = entry.findtext(f"{ATOM}content")
+    assert "<script>" not in content
+    assert content.count("&lt;script&gt;alert(1)&lt;/script&gt; &amp; friends") == 3
+
+
+def test_atom_content_quotes_each_source_and_names_its_outlet(events):
+    root = _feed(SITE, events)
+    day = next(e for e in root.findall(f"{ATOM}entry")
+               if _links(e)["alternate"] == "events/day.html")
+    content = day.findtext(f"{ATOM}content")
+    assert content.count("<blockquote><p>It happened.</p></blockquote>") == 2
+    assert "The Daily" in content and "Herald &amp; Post" in content
+
+
+def test_atom_content_links_only_web_urls():
+    sources = [_source("a1", "Good", url="https://news.example/a"),
+               _source("a2", "Bad", url="javascript:alert(1)")]
+    root = _feed(SITE, [_event("x", "2024", dt.date(2024, 1, 1), sources=sources)])
+    content = root.find(f"{ATOM}entry").findtext(f"{ATOM}content")
+    assert '<a href="https://news.example/a">Good</a>' in content
+    assert "javascript:" not in content
+
+
+def test_atom_feed_is_deterministic(events):
+    first = atom_feed(SITE_WITH_BASE, events, None)
+    assert atom_feed(SITE_WITH_BASE, events, None) == first
+    assert atom_feed(SITE_WITH_BASE, list(reversed(events)), None) == first
+
+
+# iCalendar --------------------------------------------------------------------------------
+
+def _unescape(value: str) -> str:
+    return re.sub(r"\\([\\;,nN])", lambda m: "\n" if m[1] in "nN" else m[1], value)
+
+
+def parse_ics(text: str) -> list[dict[str, str]]:
+    """Check an iCalendar file's framing and return its VEVENTs as {name: raw value}."""
+    data = text.encode("utf-8")
+    assert data.endswith(b"\r\n")
+    physical = data[:-2].split(b"\r\n")
+    for line in physical:
+        assert b"\n" not in line and b"\r" not in line, "bare line break"
+        assert len(line) <= 75, f"{len(line)} octets: {line!r}"
+        line.decode("utf-8")  # each folded piece is whole characters
+    logical: list[str] = []
+    for line in physical:
+        piece = line.decode("utf-8")
+        if piece.startswith(" "):
+            logical[-1] += piece[1:]
+        else:
+            logical.append(piece)
+    stack: list[str] = []
+    vevents: list[dict[str, str]] = []
+    for line in logical:
+        name_params, _, value = line.partition(":")
+        name = name_params.split(";")[0]
+        if name == "BEGIN":
+            stack.append(value)
+            if value == "VEVENT":
+                vevents.append({})
+        elif name == "END":
+            assert stack and stack.pop() == value, f"unbalanced END:{value}"
+        elif stack and stack[-1] == "VEVENT":
+            vevents[-1][name_params] = value
+    assert stack == [], f"unclosed {stack}"
+    assert logical[0] == "BEGIN:VCALENDAR" and logical[-1] == "END:VCALENDAR"
+    return vevents
+
+
+def _by_uid(site: Site, events: list[Event]) -> dict[str, dict[str, str]]:
+    return {v["UID"].split("@")[0]: v for v in parse_ics(icalendar(site, events))}
+
+
+def test_icalendar_has_the_calendar_properties(events):
+    out = icalendar(SITE, events)
+    parse_ics(out)
+    lines = out.split("\r\n")
+    for prop in ("VERSION:2.0", "PRODID:-//timeline generator//EN", "CALSCALE:GREGORIAN",
+                 "X-WR-CALNAME:Test timeline"):
+        assert prop in lines
+
+
+def test_icalendar_has_one_all_day_vevent_per_event(events):
+    vevents = parse_ics(icalendar(SITE, events))
+    assert len(vevents) == len(events)
+    for vevent in vevents:
+        assert re.fullmatch(r"\d{8}", vevent["DTSTART;VALUE=DATE"])
+        assert re.fullmatch(r"\d{8}", vevent["DTEND;VALUE=DATE"])
+        assert re.fullmatch(r"\d{8}T000000Z", vevent["DTSTAMP"])
+
+
+def test_icalendar_dtend_is_the_day_after_the_end(events):
+    by_id = _by_uid(SITE, events)
+    assert by_id["day"]["DTSTART;VALUE=DATE"] == "20250428"
+    assert by_id["day"]["DTEND;VALUE=DATE"] == "20250429"
+    assert by_id["month"]["DTEND;VALUE=DATE"] == "20240701"
+    assert by_id["year"]["DTEND;VALUE=DATE"] == "20250101"
+    assert by_id["fifties"]["DTSTART;VALUE=DATE"] == "19500101"
+
+
+def test_icalendar_dtstamp_is_the_latest_article_date_else_the_start(events):
+    by_id = _by_uid(SITE, events)
+    assert by_id["day"]["DTSTAMP"] == "20250503T000000Z"
+    assert by_id["autumn"]["DTSTAMP"] == "20240901T000000Z"
+
+
+def test_icalendar_uid_host_and_url_follow_the_base_url(events):
+    with_base = _by_uid(SITE_WITH_BASE, events)["day"]
+    assert with_base["UID"] == "day@example.org"
+    assert with_base["URL"] == f"{BASE}/events/day.html"
+    without = _by_uid(SITE, events)["day"]
+    assert without["UID"] == "day@timeline.local"
+    assert "URL" not in without
+
+
+def test_icalendar_text_escaping_round_trips():
+    tricky = "Talks; again, in Rome\\Milan\nsecond line"
+    event = _event("x", "2024-06-03", dt.date(2024, 6, 3), title=tricky, summary=tricky,
+                   category="law, order; courts")
+    vevent = parse_ics(icalendar(Site(title=tricky), [event]))[0]
+    assert vevent["SUMMARY"] == "Talks\\; again\\, in Rome\\\\Milan\\nsecond line"
+    assert _unescape(vevent["SUMMARY"]) == tricky
+    assert _unescape(vevent["DESCRIPTION"]).startswith(tricky + "\n\nSources:\n- The Daily")
+    assert _unescape(vevent["CATEGORIES"]) == "law, order; courts"
+
+
+def test_icalendar_folds_long_lines_without_splitting_characters():
+    long_text = "Événement très long — " * 20 + "日本語のテキスト" * 10
+    event = _event("x", "2024-06-03", dt.date(2024, 6, 3), title=long_text, summary=long_text)
+    out = icalendar(SITE, [event])
+    assert "\r\n " in out  # it was folded at all
+    vevent = parse_ics(out)[0]  # checks ≤ 75 octets and whole characters per line
+    assert _unescape(vevent["SUMMARY"]) == long_text
+
+
+def test_icalendar_uses_crlf_line_endings_only(events):
+    out = icalendar(SITE, events)
+    assert out.count("\n") == out.count("\r\n")
+    assert out.count("\r") == out.count("\r\n")
+
+
+def test_icalendar_is_deterministic(events):
+    first = icalendar(SITE_WITH_BASE, events)
+    assert icalendar(SITE_WITH_BASE, events) == first
+    assert icalendar(SITE_WITH_BASE, list(reversed(events))) == first
+
+
+# Sitemap and robots -----------------------------------------------------------------------
+
+PATHS = ["index.html", "events/b.html", "events/a.html", "about.html"]
+
+
+def _locs(site: Site, paths: list[str], lastmod: dt.date | None = None) -> list[ET.Element]:
+    root = ET.fromstring(sitemap_xml(site, paths, lastmod))
+    assert root.tag == f"{SITEMAP}urlset"
+    assert all(el.tag.startswith(SITEMAP) for el in root.iter())
+    return root.findall(f"{SITEMAP}url")
+
+
+def test_sitemap_lists_absolute_sorted_urls_under_the_base_url():
+    urls = _locs(SITE_WITH_BASE, PATHS)
+    assert [u.findtext(f"{SITEMAP}loc") for u in urls] == [
+        f"{BASE}/about.html", f"{BASE}/events/a.html", f"{BASE}/events/b.html",
+        f"{BASE}/index.html"]
+
+
+def test_sitemap_locs_are_the_paths_without_base_url():
+    urls = _locs(SITE, PATHS)
+    assert [u.findtext(f"{SITEMAP}loc") for u in urls] == sorted(PATHS)
+
+
+def test_sitemap_lastmod_only_when_given():
+    assert all(u.find(f"{SITEMAP}lastmod") is None for u in _locs(SITE, PATHS))
+    urls = _locs(SITE, PATHS, dt.date(2025, 5, 3))
+    assert {u.findtext(f"{SITEMAP}lastmod") for u in urls} == {"2025-05-03"}
+
+
+def test_sitemap_escapes_urls():
+    site = Site(base_url="https://example.org/r&d")
+    out = sitemap_xml(site, ["a b.html"], None)
+    assert "https://example.org/r&amp;d/a%20b.html" in out
+    assert _locs(site, ["a b.html"])[0].findtext(f"{SITEMAP}loc") == (
+        "https://example.org/r&d/a%20b.html")
+
+
+def test_sitemap_is_deterministic():
+    first = sitemap_xml(SITE_WITH_BASE, PATHS, dt.date(2025, 5, 3))
+    assert sitemap_xml(SITE_WITH_BASE, list(reversed(PATHS)), dt.date(2025, 5, 3)) == first
+
+
+def test_robots_txt_names_the_sitemap_only_with_a_base_url():
+    assert robots_txt(SITE) == "User-agent: *\nAllow: /\n"
+    assert robots_txt(SITE_WITH_BASE) == (
+        f"User-agent: *\nAllow: /\nSitemap: {BASE}/sitemap.xml\n")
