@@ -87,14 +87,16 @@ def exports(site: Site, events: list[Event], pages: dict[str, str | bytes],
     """Return the machine-readable files: the data, the feed, the calendar and the sitemap."""
     listed = sorted(p for p in pages if p.endswith(".html") and p != "404.html")
     latest = max((e.end for e in events), default=None)
-    return {
+    files: dict[str, str | bytes] = {
         "events.json": events_json(events),
         "timeline.json": timeline_json(site, events),
         "feed.xml": atom_feed(site, events, build_date),
         "events.ics": icalendar(site, events).encode("utf-8"),  # CRLF lines, kept as written
-        "sitemap.xml": sitemap_xml(site, listed, build_date or latest),
         "robots.txt": robots_txt(site),
     }
+    if site.base_url:  # a sitemap's addresses must be absolute
+        files["sitemap.xml"] = sitemap_xml(site, listed, build_date or latest)
+    return files
 
 
 def build(content_dir: Path, output_dir: Path) -> BuildResult:

@@ -105,3 +105,7 @@ def _tag(args: argparse.Namespace) -> int:
     json.dump([t.as_json() for t in found], sys.stdout, ensure_ascii=False)
     sys.stdout.write("\n")
     return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

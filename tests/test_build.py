@@ -1,4 +1,5 @@
 import json
+import re
 from pathlib import Path
 
 import pytest
@@ -29,6 +30,19 @@ def test_build_writes_pages_and_events_json(tmp_path: Path):
     assert events[0]["sources"][0]["quote"] == "The port reopened to ships on Saturday."
     assert (tmp_path / "out" / "index.html").exists()
     assert (tmp_path / "out" / "articles" / "port.html").exists()
+
+
+def test_a_base_url_gives_a_sitemap_of_absolute_page_addresses(tmp_path: Path):
+    content = site(tmp_path, {"port.txt": GOOD})
+    (content / "site.toml").write_text('base_url = "https://example.org/story/"\n', encoding="utf-8")
+    build(content, tmp_path / "out")
+    sitemap = (tmp_path / "out" / "sitemap.xml").read_text(encoding="utf-8")
+    locs = re.findall(r"<loc>([^<]+)</loc>", sitemap)
+    assert "https://example.org/story/index.html" in locs
+    assert all(loc.startswith("https://example.org/story/") for loc in locs)
+    assert not any(loc.endswith("404.html") for loc in locs)
+    robots = (tmp_path / "out" / "robots.txt").read_text(encoding="utf-8")
+    assert "Sitemap: https://example.org/story/sitemap.xml" in robots
 
 
 def test_bad_files_are_reported_and_the_rest_still_builds(tmp_path: Path, capsys):

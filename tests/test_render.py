@@ -201,7 +201,7 @@ def test_internal_links_and_anchors_resolve(events, articles):
               if path.endswith(".html")}
     for path, page in parsed.items():
         for link in page.links:
-            if link.startswith(("http://", "https://")) or link in EXPORTS or link.endswith(
+            if link.startswith(("http://", "https://", "data:")) or link in EXPORTS or link.endswith(
                     tuple(f"/{name}" for name in EXPORTS)):
                 continue  # the build adds the exports
             assert not link.startswith("/"), f"{path}: absolute link {link}"

@@ -33,6 +33,9 @@
         words.every(function (word) { return texts[i].indexOf(word) !== -1; });
       toggle(item, !visible);
       if (visible) { shown += 1; }
+      // A match may sit in the quotes folded away under "more quotes": unfold them while searching.
+      var more = item.querySelector("details.more-sources");
+      if (more) { more.open = words.length > 0 && visible; }
     });
     groups.forEach(function (group) {
       toggle(group, !group.querySelector(".timeline-item:not([hidden])"));
@@ -82,6 +85,10 @@
       event.preventDefault();
       query.focus();
     }
+  });
+  window.addEventListener("beforeprint", function () {
+    Array.prototype.forEach.call(document.querySelectorAll("details.more-sources"),
+      function (more) { more.open = true; });
   });
   restore();
   form.removeAttribute("hidden");
