@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import datetime as dt
+import os
 import traceback
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -57,8 +59,20 @@ def extract(article: Article, triggers: dict) -> tuple[list[Candidate], list[str
     return candidates, [s.text for s in sentences], named_days(timexes, article.date)
 
 
-def generate(content_dir: Path, build_date: dt.date | None = None) -> BuildResult:
-    """Read the content folder and return the site's files, without writing anything."""
+def build_date_from_env() -> dt.date | None:
+    """Return the build date that ``SOURCE_DATE_EPOCH`` sets, if any (reproducible builds)."""
+    epoch = os.environ.get("SOURCE_DATE_EPOCH", "").strip()
+    if not epoch.isdigit():
+        return None
+    return dt.datetime.fromtimestamp(int(epoch), tz=dt.UTC).date()
+
+
+def generate(content_dir: Path, build_date: dt.date | None = None,
+             progress: Callable[[int, int], None] | None = None) -> BuildResult:
+    """Read the content folder and return the site's files, without writing anything.
+
+    progress, if given, is called with (articles done, articles in all) during extraction.
+    """
     site, problems = load_site(content_dir)
     articles, found = read_articles(content_dir)
     problems += found
@@ -66,8 +80,10 @@ def generate(content_dir: Path, build_date: dt.date | None = None) -> BuildResul
     candidates: list[Candidate] = []
     texts: list[str] = []
     mentions: dict[dt.date, set[str]] = {}
-    for article in articles:
+    for done, article in enumerate(articles, 1):
         more, sentences, days = extract(article, triggers)
+        if progress:
+            progress(done, len(articles))
         candidates += more
         texts += sentences
         for day in days:
@@ -99,9 +115,10 @@ def exports(site: Site, events: list[Event], pages: dict[str, str | bytes],
     return files
 
 
-def build(content_dir: Path, output_dir: Path) -> BuildResult:
+def build(content_dir: Path, output_dir: Path,
+          progress: Callable[[int, int], None] | None = None) -> BuildResult:
     """Build the site from ``content_dir`` and write it to ``output_dir``."""
     check_output_dir(output_dir, content_dir)
-    result = generate(content_dir)
+    result = generate(content_dir, build_date_from_env(), progress)
     write_output(result.files, output_dir)
     return result

@@ -146,6 +146,7 @@ class Event:
     sources: list[Source]
     disputed: bool = False
     date_note: str | None = None  # set where the sources differ on the date
+    pinned: bool = False  # a key event whatever its importance (set by curation)
 
     def as_json(self) -> dict:
         """Return the entry as it appears in ``events.json``."""

@@ -114,7 +114,7 @@ def key_event_ids(events: list[Event]) -> frozenset[str]:
     """Return the ids of the key events: the most important share, ties broken by sources."""
     count = max(KEY_MIN, min(KEY_MAX, round(len(events) * KEY_SHARE)))
     ranked = sorted(events, key=lambda e: (-e.importance, -len(e.sources), e.start, e.id))
-    return frozenset(e.id for e in ranked[:count])
+    return frozenset(e.id for e in ranked[:count]) | {e.id for e in events if e.pinned}
 
 
 def _timeline_href(event: Event, paged: bool) -> str:

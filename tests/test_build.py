@@ -138,3 +138,22 @@ def test_template_runtime_error_names_its_file_and_line(tmp_path: Path, capsys):
                                                        encoding="utf-8")
     assert main(["build", "--content", str(content), "--output", str(tmp_path / "o")]) == 1
     assert "about.html:2: template error" in capsys.readouterr().err
+
+
+def test_source_date_epoch_sets_the_build_date_shown(tmp_path: Path, monkeypatch):
+    content = site(tmp_path, {"port.txt": GOOD})
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "1745798400")  # 2025-04-28T00:00:00Z
+    build(content, tmp_path / "out")
+    index = (tmp_path / "out" / "index.html").read_text(encoding="utf-8")
+    assert '<time datetime="2025-04-28">28 April 2025</time>' in index
+
+
+def test_two_builds_of_the_same_input_are_byte_identical(tmp_path: Path):
+    content = site(tmp_path, {"port.txt": GOOD, "other.txt": GOOD.replace("port", "dock")})
+    build(content, tmp_path / "one")
+    build(content, tmp_path / "two")
+    first = {p.relative_to(tmp_path / "one"): p.read_bytes() for p in (tmp_path / "one").rglob("*")
+             if p.is_file()}
+    second = {p.relative_to(tmp_path / "two"): p.read_bytes() for p in (tmp_path / "two").rglob("*")
+              if p.is_file()}
+    assert first == second
