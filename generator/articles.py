@@ -11,11 +11,12 @@ import markdown
 from dateutil import parser as dateparser
 
 from generator.clean import clean_body
-from generator.models import Article, Problem
+from generator.models import Article, Paragraph, Problem
 
 ARTICLE_DIR = "articles"
 SUFFIXES = {".md", ".markdown", ".txt"}
 KNOWN_KEYS = {"title", "date", "publisher", "url", "author"}
+MAX_BYTES = 5_000_000  # far above any article; a bigger file is a mistake
 
 # Python-Markdown's meta-data syntax: "Key: value", continuation lines indented 4 spaces,
 # optionally fenced by "---" lines; the header ends at the first blank line.
@@ -35,41 +36,61 @@ def find_article_files(content_dir: Path) -> list[Path]:
                   if p.is_file() and p.suffix.lower() in SUFFIXES and not p.name.startswith("."))
 
 
-def read_articles(content_dir: Path) -> tuple[list[Article], list[Problem]]:
-    """Read every article; a file that cannot be used is reported and left out."""
+def read_articles(content_dir: Path, today: dt.date | None = None,
+                  ) -> tuple[list[Article], list[Problem]]:
+    """Read every article; a file that cannot be used is reported and left out.
+
+    today bounds publication dates (a later one is an error); by default, the clock's.
+    """
     articles, problems = [], []
     seen: dict[str, Path] = {}
+    copies: dict[str, Path] = {}
     paths = find_article_files(content_dir)
     if not paths:
         problems.append(Problem(content_dir / ARTICLE_DIR, None,
                                 "no articles (.md or .txt files) found; the timeline is empty"))
     for path in paths:
-        article, found = read_article(path)
+        article, found = read_article(path, today or dt.date.today())
         problems += found
         if article is None:
             continue
         if article.stem in seen:
             problems.append(Problem(path, None, f"same name as {seen[article.stem]}; skipped"))
             continue
+        keys = [f"url {article.url.strip().rstrip('/')}"] if article.url else []
+        keys.append("text " + " ".join(p.text for p in article.paragraphs))
+        if twin := next((copies[k] for k in keys if k in copies), None):
+            what = "address" if keys[0] in copies and article.url else "text"
+            problems.append(Problem(path, None, f"same article ({what}) as {twin}; skipped"))
+            continue
+        copies.update(dict.fromkeys(keys, path))
         seen[article.stem] = path
         articles.append(article)
     return articles, problems
 
 
-def read_article(path: Path) -> tuple[Article | None, list[Problem]]:
+def read_article(path: Path, today: dt.date | None = None) -> tuple[Article | None, list[Problem]]:
     """Read one article file, returning it (or None if unusable) and its problems."""
     try:
+        if path.stat().st_size > MAX_BYTES:
+            return None, [Problem(path, None, f"larger than {MAX_BYTES // 1_000_000} MB "
+                                              "(is it an article?); skipped")]
         raw = path.read_bytes()
     except OSError as err:
         return None, [Problem(path, None, f"cannot be read ({err.strerror}); skipped")]
+    if b"\0" in raw[:8192]:
+        return None, [Problem(path, None, "a binary file, not text; skipped")]
+    problems: list[Problem] = []
     try:
         text = raw.decode("utf-8-sig")
     except UnicodeDecodeError as err:
         line = raw[: err.start].count(b"\n") + 1
-        return None, [Problem(path, line, f"not UTF-8 text (byte 0x{raw[err.start]:02x}); "
-                                          "save it as UTF-8; skipped")]
+        problems.append(Problem(path, line, f"not UTF-8 text (byte 0x{raw[err.start]:02x}); "
+                                            "read with the bad bytes replaced; save it as UTF-8"))
+        text = raw.decode("utf-8-sig", errors="replace")
     lines = text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
-    meta, body_start, problems = parse_header(path, lines)
+    meta, body_start, found = parse_header(path, lines)
+    problems += found
     body = [(number, line) for number, line in enumerate(lines[body_start:], body_start + 1)]
     if path.suffix.lower() != ".txt":
         body = _markdown_lines(body)
@@ -83,10 +104,20 @@ def read_article(path: Path) -> tuple[Article | None, list[Problem]]:
         if date is None:
             problems.append(Problem(path, meta["date_line"],
                                     f"unreadable date '{meta['date']}' (use YYYY-MM-DD); "
-                                    "relative dates in this article cannot be resolved"))
+                                    "only its absolute dates are used"))
+        elif today and date > today:
+            problems.append(Problem(path, meta["date_line"],
+                                    f"date {date.isoformat()} is in the future; "
+                                    "only its absolute dates are used"))
+            date = None
     else:
-        problems.append(Problem(path, None, "no 'Date:' header; relative dates in this "
-                                            "article cannot be resolved"))
+        date, line = _date_in_text(paragraphs)
+        if date is None:
+            problems.append(Problem(path, None, "no 'Date:' header, and the text names no single "
+                                                "day; only its absolute dates are used"))
+        else:
+            problems.append(Problem(path, line, f"no 'Date:' header; dated {date.isoformat()}, "
+                                                "the only full date in the text"))
     article = Article(
         stem=path.stem, path=path, title=meta.get("title") or headline, date=date,
         publisher=meta.get("publisher"), url=meta.get("url"), author=meta.get("author"),
@@ -143,6 +174,23 @@ def parse_header(path: Path, lines: list[str]) -> tuple[dict, int, list[Problem]
     if fenced:
         problems.append(Problem(path, 1, "header opened with '---' is never closed"))
     return meta, len(lines), problems
+
+
+def _date_in_text(paragraphs: list[Paragraph]) -> tuple[dt.date | None, int | None]:
+    """Return the one full date (day, month and year) the text gives, if it gives exactly one."""
+    from generator.temporal import tag  # the tagger is heavy; only undated articles need it
+
+    days: dict[dt.date, int] = {}
+    for paragraph in paragraphs:
+        for timex in tag(paragraph.text, None):
+            if re.fullmatch(r"\d{4}-\d{2}-\d{2}", timex.value):
+                day = _parse_date(timex.value)
+                if day:
+                    days.setdefault(day, paragraph.line)
+    if len(days) != 1:
+        return None, None
+    (day, line), = days.items()
+    return day, line
 
 
 def _parse_date(value: str) -> dt.date | None:

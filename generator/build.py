@@ -74,7 +74,7 @@ def generate(content_dir: Path, build_date: dt.date | None = None,
     progress, if given, is called with (articles done, articles in all) during extraction.
     """
     site, problems = load_site(content_dir)
-    articles, found = read_articles(content_dir)
+    articles, found = read_articles(content_dir, build_date)
     problems += found
     triggers = trigger_table(DEFAULT_FAMILIES)
     candidates: list[Candidate] = []

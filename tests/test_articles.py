@@ -23,8 +23,61 @@ def test_article_without_header_is_all_text_and_warns_of_no_date(write_article):
     path = write_article("a.txt", "Rivers rose on Monday.\n")
     article, problems = read_article(path)
     assert article.text == "Rivers rose on Monday."
+    assert article.date is None
     assert [p.message for p in problems] == [
-        "no 'Date:' header; relative dates in this article cannot be resolved"]
+        "no 'Date:' header, and the text names no single day; only its absolute dates are used"]
+
+
+def test_a_missing_date_is_inferred_from_the_one_full_date_in_the_text(write_article):
+    path = write_article("a.txt", "Title: Floods\n\nPublished 5 March 2024.\n\n"
+                                  "Rivers rose on Monday.\n")
+    article, problems = read_article(path)
+    assert article.date == dt.date(2024, 3, 5)
+    assert str(problems[0]) == (f"{path}:3: warning: no 'Date:' header; dated 2024-03-05, "
+                                "the only full date in the text")
+
+
+def test_a_missing_date_is_not_guessed_between_two_full_dates(write_article):
+    path = write_article("a.txt", "Talks began on 5 March 2024 and ended on 9 March 2024.\n")
+    article, problems = read_article(path)
+    assert article.date is None
+    assert "names no single day" in problems[0].message
+
+
+def test_a_future_date_is_reported_and_not_used(write_article):
+    path = write_article("a.txt", "Date: 2031-01-01\n\nRivers rose on Monday.\n")
+    article, problems = read_article(path, today=dt.date(2026, 1, 1))
+    assert article.date is None
+    assert str(problems[0]).startswith(f"{path}:1: warning: date 2031-01-01 is in the future")
+
+
+def test_a_binary_file_is_skipped(write_article):
+    path = write_article("a.txt", b"Date: 2024-01-02\n\n\x00\x01\x02PNG")
+    article, problems = read_article(path)
+    assert article is None
+    assert str(problems[0]) == f"{path}: warning: a binary file, not text; skipped"
+
+
+def test_a_huge_file_is_skipped_without_reading_it(write_article):
+    path = write_article("a.txt", b"Date: 2024-01-02\n\n" + b"Rivers rose. " * 800_000)
+    article, problems = read_article(path)
+    assert article is None
+    assert "larger than 5 MB" in problems[0].message
+
+
+def test_the_same_article_twice_is_read_once(tmp_path):
+    folder = tmp_path / "articles"
+    (folder / "sub").mkdir(parents=True)
+    body = "Date: 2024-01-02\nURL: https://example.org/a\n\nRivers rose on Monday.\n"
+    (folder / "a.txt").write_text(body, encoding="utf-8")
+    (folder / "sub" / "b.txt").write_text(body.replace("rose", "rose fast"), encoding="utf-8")
+    (folder / "c.txt").write_text(body.replace("URL: https://example.org/a\n", ""),
+                                  encoding="utf-8")
+    articles, problems = read_articles(tmp_path)
+    assert [a.stem for a in articles] == ["a"]
+    assert [p.message for p in problems] == [
+        f"same article (text) as {folder / 'a.txt'}; skipped",
+        f"same article (address) as {folder / 'a.txt'}; skipped"]
 
 
 def test_unreadable_date_names_file_and_line(write_article):
@@ -64,10 +117,10 @@ def test_empty_file_is_skipped_with_one_line(write_article):
     assert article is None and len(problems) == 1 and str(path) in str(problems[0])
 
 
-def test_non_utf8_file_is_skipped_naming_the_line(write_article):
+def test_non_utf8_text_is_read_with_replacements_naming_the_line(write_article):
     path = write_article("a.txt", b"Date: 2024-01-02\n\nCaf\xe9 opened.\n")
     article, problems = read_article(path)
-    assert article is None
+    assert article.text == "Caf\ufffd opened."
     assert str(problems[0]).startswith(f"{path}:3: warning: not UTF-8")
 
 
