@@ -1,0 +1,84 @@
+"""Measure the time from saving an article to the preview reloading in a real browser.
+
+    python3 benchmarks/reload.py [--runs 5]
+
+Starts `timeline serve` on a copy of content/, opens it in headless Chromium (Playwright,
+/usr/bin/chromium), then edits an article RUNS times and prints each save-to-reload time.
+"""
+
+from __future__ import annotations
+
+import argparse
+import shutil
+import socket
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+import urllib.request
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+ARGS = ["--no-sandbox", "--disable-background-networking", "--disable-component-update",
+        "--no-first-run"]
+
+
+def _free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+def _wait_for(url: str, seconds: float = 30) -> None:
+    deadline = time.monotonic() + seconds
+    while time.monotonic() < deadline:
+        try:
+            urllib.request.urlopen(url, timeout=1).read()
+            return
+        except OSError:
+            time.sleep(0.1)
+    raise SystemExit(f"the preview did not start at {url}")
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--runs", type=int, default=5)
+    args = parser.parse_args()
+    from playwright.sync_api import sync_playwright
+
+    work = Path(tempfile.mkdtemp(prefix="reload-bench-"))
+    content = work / "content"
+    shutil.copytree(ROOT / "content", content)
+    article = sorted((content / "articles").glob("*"))[0]
+    original = article.read_text(encoding="utf-8")
+    port = _free_port()
+    server = subprocess.Popen([sys.executable, "-m", "generator", "serve", "--content", str(content),
+                               "--port", str(port)], stderr=subprocess.DEVNULL)
+    times = []
+    try:
+        _wait_for(f"http://127.0.0.1:{port}/index.html")
+        with sync_playwright() as p:
+            browser = p.chromium.launch(executable_path="/usr/bin/chromium", args=ARGS)
+            page = browser.new_page()
+            page.goto(f"http://127.0.0.1:{port}/index.html")
+            page.wait_for_timeout(1000)  # let the livereload socket connect
+            for run in range(args.runs):
+                marker = f"Edit number {run} of the reload benchmark."
+                with page.expect_event("load", timeout=15000):
+                    started = time.perf_counter()
+                    article.write_text(original + f"\n\n{marker}\n", encoding="utf-8")
+                times.append(time.perf_counter() - started)
+                page.wait_for_timeout(500)
+            browser.close()
+    finally:
+        server.terminate()
+        server.wait(timeout=10)
+        shutil.rmtree(work, ignore_errors=True)
+    print("save to reload (s): " + ", ".join(f"{t:.2f}" for t in times))
+    print(f"median {statistics.median(times):.2f} s, max {max(times):.2f} s over {len(times)} saves")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
