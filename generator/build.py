@@ -13,6 +13,7 @@ from jinja2 import TemplateError, TemplateSyntaxError
 
 from generator.articles import read_articles
 from generator.config import load_site
+from generator.curation import apply_curation, load_curation
 from generator.events import detect_candidates, detect_reports, named_days
 from generator.export import atom_feed, events_json, icalendar, robots_txt, sitemap_xml, timeline_json
 from generator.lexicon import DEFAULT_FAMILIES, trigger_table
@@ -90,6 +91,9 @@ def generate(content_dir: Path, build_date: dt.date | None = None,
             mentions.setdefault(day, set()).add(article.stem)
     df, n = document_frequencies(texts)
     events = merge_candidates(candidates, df, n, mentions)
+    curation, found = load_curation(content_dir)
+    events, applied = apply_curation(events, articles, curation)
+    problems += found + applied
     try:
         files = render_site(site, events, articles, default_template_dirs(content_dir), build_date)
     except TemplateError as err:

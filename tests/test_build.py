@@ -157,3 +157,20 @@ def test_two_builds_of_the_same_input_are_byte_identical(tmp_path: Path):
     second = {p.relative_to(tmp_path / "two"): p.read_bytes() for p in (tmp_path / "two").rglob("*")
               if p.is_file()}
     assert first == second
+
+
+def test_curation_survives_a_rebuild_with_a_new_article(tmp_path: Path):
+    content = site(tmp_path, {"port.txt": GOOD})
+    first = build(content, tmp_path / "out").events[0]
+    (content / "curation.toml").write_text(
+        f'[[entry]]\nid = "{first.id}"\ntitle = "Port reopens after repairs"\npin = true\n\n'
+        '[[entry]]\nid = "2020-01-01-no-such-entry"\nhide = true\n', encoding="utf-8")
+    (content / "articles" / "dam.txt").write_text(
+        "Title: Floods\nDate: 2025-04-28\n\nFloods killed 12 people in the valley on Sunday.\n",
+        encoding="utf-8")
+    result = build(content, tmp_path / "out")
+    curated = next(e for e in result.events if e.id == first.id)
+    assert curated.title == "Port reopens after repairs" and curated.pinned
+    assert len(result.events) == 2
+    assert any("2020-01-01-no-such-entry" in str(p) and "curation.toml:" in str(p)
+               for p in result.problems)
