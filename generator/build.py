@@ -12,6 +12,7 @@ from pathlib import Path
 from jinja2 import TemplateError, TemplateSyntaxError
 
 from generator.articles import read_articles
+from generator.cache import ExtractionCache, default_cache_dir
 from generator.config import load_site
 from generator.curation import apply_curation, load_curation
 from generator.events import detect_candidates, detect_reports, named_days
@@ -69,7 +70,8 @@ def build_date_from_env() -> dt.date | None:
 
 
 def generate(content_dir: Path, build_date: dt.date | None = None,
-             progress: Callable[[int, int], None] | None = None) -> BuildResult:
+             progress: Callable[[int, int], None] | None = None,
+             cache: ExtractionCache | None = None) -> BuildResult:
     """Read the content folder and return the site's files, without writing anything.
 
     progress, if given, is called with (articles done, articles in all) during extraction.
@@ -81,14 +83,20 @@ def generate(content_dir: Path, build_date: dt.date | None = None,
     candidates: list[Candidate] = []
     texts: list[str] = []
     mentions: dict[dt.date, set[str]] = {}
+    cache = cache or ExtractionCache(None)  # no cache unless asked: tests write none
     for done, article in enumerate(articles, 1):
-        more, sentences, days = extract(article, triggers)
+        found = cache.get(article)
+        if found is None:
+            found = extract(article, triggers)
+            cache.put(article, found)
+        more, sentences, days = found
         if progress:
             progress(done, len(articles))
         candidates += more
         texts += sentences
         for day in days:
             mentions.setdefault(day, set()).add(article.stem)
+    cache.prune()  # drop what deleted or changed articles left behind
     df, n = document_frequencies(texts)
     events = merge_candidates(candidates, df, n, mentions)
     curation, found = load_curation(content_dir)
@@ -123,6 +131,7 @@ def build(content_dir: Path, output_dir: Path,
           progress: Callable[[int, int], None] | None = None) -> BuildResult:
     """Build the site from ``content_dir`` and write it to ``output_dir``."""
     check_output_dir(output_dir, content_dir)
-    result = generate(content_dir, build_date_from_env(), progress)
+    cache = ExtractionCache(default_cache_dir(content_dir, output_dir))
+    result = generate(content_dir, build_date_from_env(), progress, cache)
     write_output(result.files, output_dir)
     return result

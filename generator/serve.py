@@ -13,6 +13,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 from generator.build import BuildError, generate
+from generator.cache import ExtractionCache, default_cache_dir
 from generator.render import default_template_dirs
 from generator.write import write_output
 
@@ -31,7 +32,7 @@ pre{{white-space:pre-wrap;background:#f4f4f4;padding:1rem}}</style>
 def rebuild(content_dir: Path, site_dir: Path) -> bool:
     """Build the preview into ``site_dir``; on failure write a page that shows the error."""
     try:
-        result = generate(content_dir)
+        result = generate(content_dir, cache=ExtractionCache(default_cache_dir(content_dir)))
     except BuildError as err:
         return _show_error(site_dir, str(err))
     except Exception:  # the preview must keep running whatever the input

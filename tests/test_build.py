@@ -174,3 +174,19 @@ def test_curation_survives_a_rebuild_with_a_new_article(tmp_path: Path):
     assert len(result.events) == 2
     assert any("2020-01-01-no-such-entry" in str(p) and "curation.toml:" in str(p)
                for p in result.problems)
+
+
+def test_adding_one_article_extracts_only_that_article(tmp_path: Path, monkeypatch):
+    import generator.build as build_module
+
+    content = site(tmp_path, {"port.txt": GOOD, "dock.txt": GOOD.replace("port", "dock")})
+    build(content, tmp_path / "out")
+    read = []
+    real = build_module.extract
+    monkeypatch.setattr(build_module, "extract", lambda a, t: read.append(a.stem) or real(a, t))
+    (content / "articles" / "mill.txt").write_text(GOOD.replace("port", "mill"), encoding="utf-8")
+    result = build(content, tmp_path / "out")
+    assert read == ["mill"]
+    assert len(result.articles) == 3
+    build(content, tmp_path / "out")
+    assert read == ["mill"]  # nothing changed: nothing re-read

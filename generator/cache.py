@@ -1,0 +1,200 @@
+"""Keep each article's extraction on disk, so that a rebuild re-reads only the articles that changed.
+
+An entry is one file, ``<folder>/<key[:2]>/<key>.pickle``, whose key is a digest of what
+extraction depends on: the article (stem, date, publisher, title, URL, cleaned text) and the
+generator (its version, the Python running it, the source of every module of the package).
+Editing an article or the generator therefore changes the key; old entries are never read
+again and ``prune`` removes them.
+
+Entries are pickles. Unpickling can run code, so it is safe only on data we wrote ourselves:
+the cache is a local folder written by this module alone, and anyone who can write into it
+can as well edit the generator's source. The header and the SHA-256 checksum below guard
+against accidents (a truncated write, a disk error, a file from another version), not against
+an attacker: the checksum is verified before any byte is unpickled, and an entry that fails any
+check, or cannot be read at all, is a miss that the next ``put`` overwrites, never an error.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import datetime as dt
+import functools
+import hashlib
+import os
+import pickle
+import re
+import struct
+import sys
+import tempfile
+from dataclasses import replace
+from pathlib import Path
+
+import generator
+from generator.models import Article, Candidate
+
+Extraction = tuple[list[Candidate], list[str], set[dt.date]]
+
+MAGIC = b"TLXCACHE"
+FORMAT = 1
+# magic, format, generator fingerprint, entry key, SHA-256 of the payload (which follows)
+_HEADER = struct.Struct(">8sH32s32s32s")
+_ENTRY = re.compile(r"[0-9a-f]{64}\.pickle")
+_TEMP_PREFIX = ".tmp-"
+_PICKLE_PROTOCOL = 5
+
+
+def _feed(digest, value: str | bytes | None) -> None:
+    """Add one field to a digest, unambiguously: None, "" and any string differ."""
+    if value is None:
+        digest.update(b"N")
+        return
+    data = value if isinstance(value, bytes) else value.encode("utf-8", "surrogatepass")
+    digest.update(b"S" + len(data).to_bytes(8, "big") + data)
+
+
+@functools.cache
+def fingerprint() -> bytes:
+    """Return a digest of the generator: its version, its Python and every module's source.
+
+    Computed once per process, so that editing the extractor invalidates the cache.
+    """
+    digest = hashlib.sha256()
+    _feed(digest, generator.__version__)
+    _feed(digest, sys.version)
+    package = Path(generator.__file__).resolve().parent
+    for path in sorted(package.rglob("*.py")):
+        _feed(digest, path.relative_to(package).as_posix())
+        _feed(digest, path.read_bytes())
+    return digest.digest()
+
+
+def default_cache_dir(content_dir: Path, output_dir: Path | None = None) -> Path | None:
+    """Return the cache folder of a content folder, ``.timeline-cache/<name>`` beside it.
+
+    The sub-folder per content folder keeps ``prune`` from dropping another site's entries.
+    Return None (no cache) where that folder would lie inside the content or output folder.
+    """
+    content = content_dir.resolve()
+    folder = content.parent / ".timeline-cache" / content.name
+    places = [content] + ([output_dir.resolve()] if output_dir is not None else [])
+    if any(place == folder or place in folder.parents for place in places):
+        return None
+    return folder
+
+
+def _valid(value: object) -> bool:
+    """Return whether an unpickled value has the shape of a stored extraction."""
+    if not (isinstance(value, tuple) and len(value) == 3):
+        return False
+    candidates, sentences, days = value
+    return (isinstance(candidates, list) and all(isinstance(c, Candidate) for c in candidates)
+            and isinstance(sentences, list) and all(isinstance(s, str) for s in sentences)
+            and isinstance(days, set) and all(isinstance(d, dt.date) for d in days))
+
+
+class ExtractionCache:
+    """Extractions on disk, one file per article key; a folder of None disables the cache."""
+
+    def __init__(self, folder: Path | None) -> None:
+        self.folder = folder
+        self.fingerprint = fingerprint()
+        self.hits = 0
+        self.misses = 0
+        self.seen: set[str] = set()  # keys looked up or stored: what prune() keeps
+
+    def key(self, article: Article) -> str:
+        """Return the hex key of an article's extraction under this generator."""
+        digest = hashlib.sha256()
+        _feed(digest, self.fingerprint)
+        for part in (article.stem, article.date.isoformat() if article.date else None,
+                     article.publisher, article.title, article.url, article.text):
+            _feed(digest, part)
+        return digest.hexdigest()
+
+    def path(self, key: str) -> Path:
+        """Return the file of an entry."""
+        assert self.folder is not None
+        return self.folder / key[:2] / f"{key}.pickle"
+
+    def get(self, article: Article) -> Extraction | None:
+        """Return the stored extraction of an article, its candidates pointing at it; else None."""
+        if self.folder is None:
+            self.misses += 1
+            return None
+        key = self.key(article)
+        self.seen.add(key)
+        try:
+            value = self._load(key)
+        except Exception:  # missing, truncated, corrupt, foreign: all mean "extract again"
+            value = None
+        if value is None:
+            self.misses += 1
+            return None
+        self.hits += 1
+        candidates, sentences, days = value
+        return [replace(c, article=article) for c in candidates], sentences, days
+
+    def _load(self, key: str) -> Extraction | None:
+        data = self.path(key).read_bytes()
+        if len(data) < _HEADER.size:
+            return None
+        magic, version, fprint, stored_key, checksum = _HEADER.unpack_from(data)
+        payload = data[_HEADER.size:]
+        if (magic != MAGIC or version != FORMAT or fprint != self.fingerprint
+                or stored_key != bytes.fromhex(key) or hashlib.sha256(payload).digest() != checksum):
+            return None
+        value = pickle.loads(payload)  # only after the checksum matched; see the module notes
+        return value if _valid(value) else None
+
+    def put(self, article: Article, value: Extraction) -> None:
+        """Store an article's extraction atomically; a cache that cannot be written is skipped."""
+        if self.folder is None:
+            return
+        key = self.key(article)
+        self.seen.add(key)
+        candidates, sentences, days = value
+        # The article is not stored: get() re-attaches the one just read.
+        stored = ([replace(c, article=None) for c in candidates], list(sentences), set(days))
+        payload = pickle.dumps(stored, protocol=_PICKLE_PROTOCOL)
+        header = _HEADER.pack(MAGIC, FORMAT, self.fingerprint, bytes.fromhex(key),
+                              hashlib.sha256(payload).digest())
+        path = self.path(key)
+        temp = None
+        try:
+            path.parent.mkdir(parents=True, exist_ok=True)
+            fd, temp = tempfile.mkstemp(prefix=_TEMP_PREFIX, dir=path.parent)
+            with os.fdopen(fd, "wb") as out:
+                out.write(header + payload)
+            os.replace(temp, path)  # readers see the old entry or the new one, never a part
+            temp = None
+        except OSError:
+            pass  # a read-only or full disk only costs the next build some time
+        finally:
+            if temp is not None:
+                with contextlib.suppress(OSError):
+                    os.unlink(temp)
+
+    def prune(self, keep: set[str] | None = None) -> int:
+        """Delete the entries not in keep (by default, those this run used) and stray temp files.
+
+        Only files named like entries or temp files, in two-letter sub-folders, are touched.
+        Return how many files were deleted.
+        """
+        if self.folder is None or not self.folder.is_dir():
+            return 0
+        keep = self.seen if keep is None else keep
+        removed = 0
+        for sub in self.folder.iterdir():
+            if not (len(sub.name) == 2 and sub.is_dir() and not sub.is_symlink()):
+                continue
+            for entry in sub.iterdir():
+                name = entry.name
+                ours = bool(_ENTRY.fullmatch(name)) and name.startswith(sub.name)
+                stale = (ours and name[:64] not in keep) or name.startswith(_TEMP_PREFIX)
+                if stale and entry.is_file():
+                    with contextlib.suppress(OSError):
+                        entry.unlink()
+                        removed += 1
+            with contextlib.suppress(OSError):
+                sub.rmdir()  # only if now empty
+        return removed

@@ -1,0 +1,348 @@
+"""The on-disk cache of each article's extraction: hits, misses, corruption, atomic writes."""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import os
+import pickle
+import shutil
+from pathlib import Path
+
+import pytest
+
+import generator
+import generator.build
+from generator import cache as cache_mod
+from generator.cache import ExtractionCache, default_cache_dir
+from tests.helpers import TRIGGERS, article
+
+TEXTS = {
+    "a": "Rebels seized the town of Goma on Saturday.\nThe army said it had withdrawn last June.",
+    "b": "The two sides signed a ceasefire agreement in Doha on Friday.",
+    "c": "Protesters marched through Kinshasa on Wednesday, the police said.",
+}
+
+
+class Counter:
+    """The real extractor, counting the articles it reads."""
+
+    def __init__(self) -> None:
+        self.stems: list[str] = []
+
+    def __call__(self, art, triggers):
+        self.stems.append(art.stem)
+        return generator.build.extract(art, triggers)
+
+
+def run(cache: ExtractionCache, articles, extract) -> list:
+    """Extract every article as a build does: from the cache, else afresh and stored."""
+    results = []
+    for art in articles:
+        found = cache.get(art)
+        if found is None:
+            found = extract(art, TRIGGERS)
+            cache.put(art, found)
+        results.append(found)
+    return results
+
+
+def arts(texts: dict[str, str]):
+    return [article(text, stem=stem, publisher="Example News") for stem, text in texts.items()]
+
+
+def entry_files(folder: Path) -> list[Path]:
+    return sorted(p for p in folder.rglob("*") if p.is_file())
+
+
+def test_a_second_run_reads_only_the_changed_and_the_added_article(tmp_path):
+    first = Counter()
+    run(ExtractionCache(tmp_path), arts({"a": TEXTS["a"], "b": TEXTS["b"]}), first)
+    assert first.stems == ["a", "b"]
+
+    second, cache = Counter(), ExtractionCache(tmp_path)
+    changed = {"a": TEXTS["a"], "b": TEXTS["b"].replace("Friday", "Thursday"), "c": TEXTS["c"]}
+    run(cache, arts(changed), second)
+    assert second.stems == ["b", "c"]
+    assert (cache.hits, cache.misses) == (1, 2)
+
+
+def test_a_cached_extraction_equals_a_fresh_one(tmp_path):
+    run(ExtractionCache(tmp_path), arts(TEXTS), Counter())
+    cache, fresh = ExtractionCache(tmp_path), arts(TEXTS)
+    cached = run(cache, fresh, Counter())
+    assert cache.hits == 3
+    assert cached == [generator.build.extract(art, TRIGGERS) for art in fresh]
+    assert any(candidates for candidates, _, _ in cached)  # the comparison is not vacuous
+
+
+def test_loaded_candidates_point_at_the_article_just_read(tmp_path):
+    run(ExtractionCache(tmp_path), arts(TEXTS), Counter())
+    new = article(TEXTS["a"], stem="a", publisher="Example News")
+    candidates, _, _ = ExtractionCache(tmp_path).get(new)
+    assert candidates
+    assert all(c.article is new for c in candidates)
+
+
+def test_the_stored_entry_holds_no_article(tmp_path):
+    cache = ExtractionCache(tmp_path)
+    art = arts(TEXTS)[0]
+    cache.put(art, generator.build.extract(art, TRIGGERS))
+    [path] = entry_files(tmp_path)
+    assert b"withdrawn last June." in path.read_bytes()  # the sentences are stored...
+    assert b"Example News" not in path.read_bytes()  # ... the article they came from is not
+
+
+@pytest.mark.parametrize("field", ["stem", "date", "publisher", "title", "url", "text"])
+def test_every_field_extraction_depends_on_changes_the_key(field):
+    cache = ExtractionCache(None)
+    art = arts(TEXTS)[0]
+    other = article(TEXTS["a"] + "\nMore.", stem="a", publisher="Example News")
+    changed = {"stem": {"stem": "z"}, "date": {"date": dt.date(2025, 4, 29)},
+               "publisher": {"publisher": None}, "title": {"title": "T"},
+               "url": {"url": "https://example.org/"}, "text": {"paragraphs": other.paragraphs}}
+    assert cache.key(art) != cache.key(type(art)(**{**vars(art), **changed[field]}))
+
+
+def test_author_and_path_do_not_change_the_key():
+    cache = ExtractionCache(None)
+    art = arts(TEXTS)[0]
+    assert cache.key(art) == cache.key(type(art)(**{**vars(art), "author": "X", "path": Path("y")}))
+
+
+def corrupt_random(data: bytes) -> bytes:
+    return os.urandom(len(data))
+
+
+def corrupt_truncated(data: bytes) -> bytes:
+    return data[: len(data) // 2]
+
+
+def corrupt_payload(data: bytes) -> bytes:  # the stored checksum no longer matches
+    return data[:-10] + bytes([data[-10] ^ 0xFF]) + data[-9:]
+
+
+def corrupt_checksum(data: bytes) -> bytes:
+    at = cache_mod._HEADER.size - 1  # the checksum's last byte
+    return data[:at] + bytes([data[at] ^ 0xFF]) + data[at + 1:]
+
+
+def corrupt_empty(data: bytes) -> bytes:
+    return b""
+
+
+@pytest.mark.parametrize("corrupt", [corrupt_random, corrupt_truncated, corrupt_payload,
+                                     corrupt_checksum, corrupt_empty])
+def test_a_corrupt_entry_is_a_miss_and_is_replaced(tmp_path, corrupt):
+    articles = arts(TEXTS)
+    run(ExtractionCache(tmp_path), articles, Counter())
+    path = ExtractionCache(tmp_path).path(ExtractionCache(tmp_path).key(articles[0]))
+    path.write_bytes(corrupt(path.read_bytes()))
+
+    counter, cache = Counter(), ExtractionCache(tmp_path)
+    run(cache, articles, counter)
+    assert counter.stems == ["a"]
+    assert (cache.hits, cache.misses) == (2, 1)
+
+    again = ExtractionCache(tmp_path)
+    run(again, articles, Counter())
+    assert again.hits == 3  # the corrupt entry was overwritten with a good one
+
+
+def entry_bytes(cache: ExtractionCache, key: str, payload: bytes, checksum: bytes) -> bytes:
+    header = cache_mod._HEADER.pack(cache_mod.MAGIC, cache_mod.FORMAT, cache.fingerprint,
+                                    bytes.fromhex(key), checksum)
+    return header + payload
+
+
+class Mkdir:
+    """Unpickles as a call of os.mkdir: a visible side effect of loading a payload."""
+
+    def __init__(self, path: Path) -> None:
+        self.path = path
+
+    def __reduce__(self):
+        return os.mkdir, (str(self.path),)
+
+
+def test_a_payload_is_unpickled_only_once_its_checksum_matches(tmp_path):
+    cache = ExtractionCache(tmp_path / "cache")
+    art = arts(TEXTS)[0]
+    key = cache.key(art)
+    cache.path(key).parent.mkdir(parents=True)
+    marker = tmp_path / "unpickled"
+    payload = pickle.dumps(Mkdir(marker))
+
+    cache.path(key).write_bytes(entry_bytes(cache, key, payload, hashlib.sha256(b"other").digest()))
+    assert cache.get(art) is None
+    assert not marker.exists()
+
+    # The same payload with its true checksum is unpickled (so the check above is what
+    # stopped it), and its value, not an extraction, is still a miss.
+    cache.path(key).write_bytes(entry_bytes(cache, key, payload, hashlib.sha256(payload).digest()))
+    assert cache.get(art) is None
+    assert marker.is_dir()
+    assert (cache.hits, cache.misses) == (0, 2)
+
+
+@pytest.mark.parametrize("payload", [
+    b"not a pickle",
+    pickle.dumps("a string"),
+    pickle.dumps(([1], ["sentence"], set())),
+    pickle.dumps(([], ["sentence"], {"2025-04-26"})),
+    pickle.dumps(([], [b"bytes"], set())),
+    pickle.dumps([[], [], set()]),
+], ids=["not-a-pickle", "a-string", "no-candidates", "no-dates", "no-texts", "a-list"])
+def test_a_checksummed_entry_that_is_no_extraction_is_a_miss(tmp_path, payload):
+    cache = ExtractionCache(tmp_path)
+    art = arts(TEXTS)[0]
+    key = cache.key(art)
+    cache.path(key).parent.mkdir(parents=True)
+    cache.path(key).write_bytes(entry_bytes(cache, key, payload, hashlib.sha256(payload).digest()))
+    assert cache.get(art) is None
+    assert (cache.hits, cache.misses) == (0, 1)
+
+
+def test_an_entry_of_another_generator_fingerprint_is_a_miss(tmp_path, monkeypatch):
+    articles = arts(TEXTS)
+    old = ExtractionCache(tmp_path)
+    run(old, articles, Counter())
+    old_path = old.path(old.key(articles[0]))
+
+    monkeypatch.setattr(cache_mod, "fingerprint", lambda: hashlib.sha256(b"0.2.0").digest())
+    counter, new = Counter(), ExtractionCache(tmp_path)
+    assert new.get(articles[0]) is None  # another key...
+    new_path = new.path(new.key(articles[0]))
+    new_path.parent.mkdir(parents=True, exist_ok=True)
+    shutil.copyfile(old_path, new_path)
+    assert new.get(articles[0]) is None  # ... and, found under this one, another header
+    run(new, articles, counter)
+    assert counter.stems == ["a", "b", "c"]
+
+
+def test_the_fingerprint_covers_the_version_and_every_module_source(tmp_path, monkeypatch):
+    package = tmp_path / "generator"
+    shutil.copytree(Path(generator.__file__).parent, package,
+                    ignore=shutil.ignore_patterns("__pycache__"))
+    monkeypatch.setattr(generator, "__file__", str(package / "__init__.py"))
+    compute = cache_mod.fingerprint.__wrapped__  # uncached
+    base = compute()
+    assert compute() == base
+
+    module = package / "temporal" / "normalize.py"
+    module.write_text(module.read_text(encoding="utf-8") + "\n# edited\n", encoding="utf-8")
+    edited = compute()
+    assert edited != base
+
+    monkeypatch.setattr(generator, "__version__", "99.0")
+    assert compute() != edited
+
+
+def test_the_fingerprint_is_computed_once_per_process():
+    assert cache_mod.fingerprint() is cache_mod.fingerprint()
+
+
+def test_a_disabled_cache_always_misses_and_writes_nothing(tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    cache, counter = ExtractionCache(None), Counter()
+    run(cache, arts(TEXTS), counter)
+    run(cache, arts(TEXTS), counter)
+    assert counter.stems == ["a", "b", "c"] * 2
+    assert (cache.hits, cache.misses) == (0, 6)
+    assert cache.prune() == 0
+    assert list(tmp_path.iterdir()) == []
+
+
+def test_a_failed_write_leaves_the_old_entry_whole_and_no_temp_file(tmp_path, monkeypatch):
+    cache = ExtractionCache(tmp_path)
+    art = arts(TEXTS)[0]
+    good = generator.build.extract(art, TRIGGERS)
+    cache.put(art, good)
+    before = entry_files(tmp_path)
+
+    def fail(src, dst):
+        raise OSError("disk full")
+
+    monkeypatch.setattr(os, "replace", fail)
+    cache.put(art, ([], ["something else"], set()))  # a failed write is not an error
+    monkeypatch.undo()
+
+    assert entry_files(tmp_path) == before
+    assert ExtractionCache(tmp_path).get(art) == good
+
+
+def test_an_interrupted_write_leaves_the_old_entry_whole_and_no_temp_file(tmp_path, monkeypatch):
+    cache = ExtractionCache(tmp_path)
+    art = arts(TEXTS)[0]
+    good = generator.build.extract(art, TRIGGERS)
+    cache.put(art, good)
+    before = entry_files(tmp_path)
+    real_fdopen = os.fdopen
+
+    class HalfWriter:
+        def __init__(self, fd, mode):
+            self.file = real_fdopen(fd, mode)
+
+        def __enter__(self):
+            return self
+
+        def __exit__(self, *exc):
+            self.file.close()
+
+        def write(self, data):
+            self.file.write(data[: len(data) // 2])
+            raise KeyboardInterrupt
+
+    monkeypatch.setattr(os, "fdopen", HalfWriter)
+    with pytest.raises(KeyboardInterrupt):
+        cache.put(art, ([], ["something else"], set()))
+    monkeypatch.undo()
+
+    assert entry_files(tmp_path) == before
+    assert ExtractionCache(tmp_path).get(art) == good
+
+
+def test_an_unwritable_cache_folder_only_misses(tmp_path):
+    blocker = tmp_path / "cache"
+    blocker.write_text("a file where the folder should be", encoding="utf-8")
+    cache, counter = ExtractionCache(blocker), Counter()
+    run(cache, arts(TEXTS), counter)
+    run(cache, arts(TEXTS), counter)
+    assert counter.stems == ["a", "b", "c"] * 2
+    assert blocker.read_text(encoding="utf-8") == "a file where the folder should be"
+
+
+def test_prune_drops_entries_of_articles_gone_and_keeps_foreign_files(tmp_path):
+    run(ExtractionCache(tmp_path), arts(TEXTS), Counter())
+    (tmp_path / "notes.txt").write_text("mine", encoding="utf-8")
+    (tmp_path / "ab").mkdir(exist_ok=True)
+    (tmp_path / "ab" / "notes.txt").write_text("mine", encoding="utf-8")
+    (tmp_path / "ab" / ".tmp-left-by-a-crash").write_bytes(b"partial")
+
+    cache = ExtractionCache(tmp_path)
+    kept = arts({"a": TEXTS["a"], "c": TEXTS["c"]})
+    run(cache, kept, Counter())
+    assert cache.prune() == 2  # b's entry and the stray temp file
+
+    assert sorted(p.name for p in entry_files(tmp_path)) == sorted(
+        [f"{cache.key(art)}.pickle" for art in kept] + ["notes.txt", "notes.txt"])
+    again = ExtractionCache(tmp_path)
+    run(again, kept, Counter())
+    assert again.hits == 2
+
+
+def test_the_default_folder_lies_beside_the_content_folder(tmp_path):
+    content = tmp_path / "site" / "content"
+    folder = default_cache_dir(content)
+    assert folder == tmp_path / "site" / ".timeline-cache" / "content"
+    assert content.resolve() not in folder.parents
+    assert default_cache_dir(content, tmp_path / "site" / "output") == folder
+
+
+@pytest.mark.parametrize("output", [".timeline-cache", ".timeline-cache/content"])
+def test_no_default_folder_inside_the_output_folder(tmp_path, output):
+    assert default_cache_dir(tmp_path / "content", tmp_path / output) is None
+
+
+def test_no_default_folder_inside_the_content_folder():
+    assert default_cache_dir(Path("/")) is None
