@@ -1,15 +1,20 @@
-"""Command-line interface: ``timeline build``, ``timeline serve``, ``timeline tag``."""
+"""Command-line interface: ``timeline build``, ``check``, ``new``, ``serve`` and ``tag``."""
 
 from __future__ import annotations
 
 import argparse
 import datetime as dt
 import json
+import re
 import sys
 import time
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from generator import __version__
+
+if TYPE_CHECKING:
+    from generator.build import BuildResult
 
 
 def _date(text: str) -> dt.date:
@@ -17,6 +22,19 @@ def _date(text: str) -> dt.date:
         return dt.date.fromisoformat(text)
     except ValueError:
         raise argparse.ArgumentTypeError(f"not a date in YYYY-MM-DD form: {text!r}") from None
+
+
+def _strict_date(text: str) -> dt.date:
+    """Return the day ``YYYY-MM-DD`` names (not the other ISO forms ``fromisoformat`` takes)."""
+    if not re.fullmatch(r"\d{4}-\d{2}-\d{2}", text):
+        raise argparse.ArgumentTypeError(f"not a date in YYYY-MM-DD form: {text!r}")
+    return _date(text)
+
+
+def _title(text: str) -> str:
+    if not text.strip():
+        raise argparse.ArgumentTypeError("the title is empty")
+    return text
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -33,7 +51,25 @@ def _parser() -> argparse.ArgumentParser:
                        help="folder to write the site to (default: output)")
     build.add_argument("--strict", action="store_true",
                        help="exit non-zero when any input file has a problem")
-    build.add_argument("--quiet", "-q", action="store_true", help="print problems only")
+    loudness = build.add_mutually_exclusive_group()
+    loudness.add_argument("--quiet", "-q", action="store_true", help="print problems only")
+    loudness.add_argument("--verbose", "-v", action="store_true",
+                          help="also print what each stage found, and timings")
+
+    check = commands.add_parser("check", help="report every problem with the content; write nothing")
+    check.add_argument("--content", type=Path, default=Path("content"),
+                       help="folder holding articles/ and site.toml (default: content)")
+    check.add_argument("--strict", action="store_true",
+                       help="exit non-zero when any input file has a problem (as build --strict)")
+
+    new = commands.add_parser("new", help="start an article file: its header, ready for the text")
+    new.add_argument("title", type=_title, help="the article's headline")
+    new.add_argument("--url", help="the article's address")
+    new.add_argument("--date", type=_strict_date,
+                     help="publication date, YYYY-MM-DD (default: today)")
+    new.add_argument("--publisher", help="the outlet that published it")
+    new.add_argument("--content", type=Path, default=Path("content"),
+                     help="content folder; the file goes in its articles/ (default: content)")
 
     serve = commands.add_parser("serve", help="preview the site, rebuilding on every edit")
     serve.add_argument("--content", type=Path, default=Path("content"))
@@ -53,11 +89,49 @@ def main(argv: list[str] | None = None) -> int:
     try:
         if args.command == "build":
             return _build(args)
+        if args.command == "check":
+            return _check(args)
+        if args.command == "new":
+            return _new(args)
         if args.command == "serve":
             return _serve(args)
         return _tag(args)
     except KeyboardInterrupt:
         return 130
+
+
+class _Progress:
+    """Count articles done; on a terminal, show it as one line rewritten in place."""
+
+    def __init__(self, show: bool) -> None:
+        self.show = show
+        self.width = 0
+        self.last: float | None = None  # perf_counter of the last article done
+
+    def __call__(self, done: int, total: int) -> None:
+        self.last = time.perf_counter()
+        if self.show:
+            line = f"Reading articles: {done}/{total}"
+            self.width = max(self.width, len(line))
+            sys.stderr.write("\r" + line)
+            sys.stderr.flush()
+
+    def clear(self) -> None:
+        if self.width:
+            sys.stderr.write("\r" + " " * self.width + "\r")
+            sys.stderr.flush()
+            self.width = 0
+
+
+def _on_terminal() -> bool:
+    try:
+        return sys.stderr.isatty()
+    except (AttributeError, ValueError):  # replaced or closed stream
+        return False
+
+
+def _plural(n: int, word: str, many: str | None = None) -> str:
+    return f"{n} {word if n == 1 else many or word + 's'}"
 
 
 def _build(args: argparse.Namespace) -> int:
@@ -67,20 +141,89 @@ def _build(args: argparse.Namespace) -> int:
     if not args.content.is_dir():
         print(f"timeline: error: content folder not found: {args.content}", file=sys.stderr)
         return 1
+    progress = _Progress(show=not args.quiet and _on_terminal())
     started = time.perf_counter()
     try:
-        result = build(args.content, args.output)
+        result = build(args.content, args.output, progress=progress)
     except (OutputError, BuildError) as err:
+        progress.clear()
         print(f"timeline: error: {err}", file=sys.stderr)
         return 1
+    finally:
+        progress.clear()
+    finished = time.perf_counter()
     for problem in result.problems:
         print(problem, file=sys.stderr)
+    if args.verbose:
+        _details(result, started, progress.last, finished)
     if not args.quiet:
-        seconds = time.perf_counter() - started
+        seconds = finished - started
         print(f"Built {len(result.events)} events from {len(result.articles)} articles "
               f"into {args.output} in {seconds:.2f} s"
               + (f" ({len(result.problems)} problems)" if result.problems else ""))
     return 1 if args.strict and result.problems else 0
+
+
+def _details(result: BuildResult, started: float, extracted: float | None, finished: float) -> None:
+    """Print what each stage of a build found, from its result, and how long it took."""
+    site, articles, events = result.site, result.articles, result.events
+    print(f"settings: title {site.title!r}, language {site.language}, "
+          f"base_url {site.base_url or '(none: relative addresses)'}")
+    dated = sum(1 for a in articles if a.date)
+    paragraphs = sum(len(a.paragraphs) for a in articles)
+    print(f"articles: {len(articles)} read ({dated} dated, {len(articles) - dated} undated), "
+          f"{_plural(paragraphs, 'paragraph')}")
+    sources = sum(len(e.sources) for e in events)
+    cited = len({s.article for e in events for s in e.sources})
+    span = f", {min(e.start for e in events)} to {max(e.end for e in events)}" if events else ""
+    print(f"entries: {len(events)} ({sum(1 for e in events if e.disputed)} disputed, "
+          f"{sum(1 for e in events if e.date_note)} with differing dates), "
+          f"{_plural(sources, 'source')} from {_plural(cited, 'article')}{span}")
+    size = sum(len(d.encode("utf-8") if isinstance(d, str) else d) for d in result.files.values())
+    pages = sum(1 for name in result.files if name.endswith(".html"))
+    print(f"files: {len(result.files)} ({pages} pages), {size / 1024:.0f} KiB")
+    print(f"problems: {len(result.problems)}")
+    if extracted is None:  # no article: nothing was extracted
+        print(f"time: {finished - started:.2f} s in all")
+    else:
+        print(f"time: {extracted - started:.2f} s to read and extract the articles, "
+              f"{finished - extracted:.2f} s to merge, render and write; "
+              f"{finished - started:.2f} s in all")
+
+
+def _check(args: argparse.Namespace) -> int:
+    from generator.build import BuildError, build_date_from_env, generate
+
+    if not args.content.is_dir():
+        print(f"timeline: error: content folder not found: {args.content}", file=sys.stderr)
+        return 1
+    progress = _Progress(show=_on_terminal())
+    try:
+        result = generate(args.content, build_date_from_env(), progress)
+    except BuildError as err:
+        progress.clear()
+        print(f"timeline: error: {err}", file=sys.stderr)
+        return 1
+    finally:
+        progress.clear()
+    for problem in result.problems:
+        print(problem, file=sys.stderr)
+    print(f"{_plural(len(result.articles), 'article')}, {_plural(len(result.events), 'entry', 'entries')}, "
+          f"{_plural(len(result.problems), 'problem')}")
+    return 1 if args.strict and result.problems else 0
+
+
+def _new(args: argparse.Namespace) -> int:
+    from generator.scaffold import create_article
+
+    date = args.date or dt.date.today()
+    try:
+        path = create_article(args.content, args.title, date, args.publisher, args.url)
+    except OSError as err:
+        print(f"timeline: error: cannot write the article: {err}", file=sys.stderr)
+        return 1
+    print(path)
+    return 0
 
 
 def _serve(args: argparse.Namespace) -> int:
