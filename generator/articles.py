@@ -24,6 +24,7 @@ _META = re.compile(r"^[ ]{0,3}([A-Za-z0-9_-]+):\s*(.*)$")
 _META_MORE = re.compile(r"^[ ]{4,}(\S.*)$")
 _FENCE_OPEN = re.compile(r"^-{3}\s*$")
 _FENCE_CLOSE = re.compile(r"^(-{3}|\.{3})\s*$")
+_HIDDEN_TAGS = {"script", "style", "template", "noscript"}
 _BLOCK_TAGS = {"p", "h1", "h2", "h3", "h4", "h5", "h6", "li", "blockquote", "pre", "td", "th"}
 
 
@@ -217,20 +218,25 @@ class _BlockText(HTMLParser):
         super().__init__(convert_charrefs=True)
         self.blocks: list[str] = []
         self._depth = 0
+        self._hidden = 0
         self._parts: list[str] = []
 
     def handle_starttag(self, tag: str, attrs: list) -> None:
+        if tag in _HIDDEN_TAGS:
+            self._hidden += 1
         if tag in _BLOCK_TAGS:
             self._flush()
             self._depth += 1
 
     def handle_endtag(self, tag: str) -> None:
+        if tag in _HIDDEN_TAGS:
+            self._hidden = max(0, self._hidden - 1)
         if tag in _BLOCK_TAGS:
             self._flush()
             self._depth = max(0, self._depth - 1)
 
     def handle_data(self, data: str) -> None:
-        if self._depth:
+        if self._depth and not self._hidden:  # a script's code is not the article's text
             self._parts.append(data)
 
     def _flush(self) -> None:

@@ -104,7 +104,7 @@ def clean_body(lines: list[tuple[int, str]], title: str | None) -> tuple[str | N
         if title and _normal(text) == _normal(title):
             headline = text
             kept[first] = (kept[first][0], "")
-        elif not title and _looks_like_headline(text, following):
+        elif not title and following is not None and _looks_like_headline(text, following):
             headline = text
             kept[first] = (kept[first][0], "")
     return headline, _join_wrapped(kept)

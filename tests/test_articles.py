@@ -141,3 +141,16 @@ def test_bad_file_does_not_stop_the_others(write_article, tmp_path):
 def test_content_without_articles_is_reported(tmp_path):
     articles, problems = read_articles(tmp_path)
     assert articles == [] and "no articles" in problems[0].message
+
+
+def test_a_one_line_article_keeps_its_line_as_text(write_article):
+    path = write_article("a.txt", "Date: 2024-01-02\n\nThe bridge opened on Sunday\n")
+    article, problems = read_article(path)
+    assert problems == [] and article.text == "The bridge opened on Sunday"
+
+
+def test_raw_html_scripts_in_markdown_are_not_read_as_text(write_article):
+    path = write_article("a.md", "Date: 2024-01-02\n\nThe bridge opened on Sunday. "
+                                 "<script>alert(1)</script>\n")
+    article, _ = read_article(path)
+    assert article.text == "The bridge opened on Sunday."
