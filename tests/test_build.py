@@ -190,3 +190,17 @@ def test_adding_one_article_extracts_only_that_article(tmp_path: Path, monkeypat
     assert len(result.articles) == 3
     build(content, tmp_path / "out")
     assert read == ["mill"]  # nothing changed: nothing re-read
+
+
+@pytest.mark.parametrize("name", ["../escape.html", "articles/../../escape.html", "/tmp/escape.html"])
+def test_no_page_name_can_write_outside_the_output_folder(tmp_path: Path, name: str):
+    with pytest.raises(OutputError):
+        write_output({"index.html": "ok", name: "evil"}, tmp_path / "out" / "site")
+    assert not (tmp_path / "out" / "escape.html").exists()
+    assert not (tmp_path / "escape.html").exists()
+
+
+def test_the_preview_listens_on_this_machine_only_by_default():
+    from generator.cli import _parser
+
+    assert _parser().parse_args(["serve"]).host == "127.0.0.1"
