@@ -3,16 +3,18 @@
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import os
 import traceback
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from concurrent.futures import Executor, ProcessPoolExecutor
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from jinja2 import TemplateError, TemplateSyntaxError
 
 from generator.articles import read_articles
-from generator.cache import ExtractionCache, default_cache_dir
+from generator.cache import Extraction, ExtractionCache, default_cache_dir
 from generator.config import load_site
 from generator.curation import apply_curation, load_curation
 from generator.events import detect_candidates, detect_reports, named_days
@@ -24,6 +26,9 @@ from generator.render import default_template_dirs, render_site
 from generator.sentences import split_sentences
 from generator.temporal import tag
 from generator.write import check_output_dir, write_output
+
+# Below this many articles to extract, starting worker processes costs more than it saves.
+POOL_MIN_ARTICLES = 16
 
 
 class BuildError(Exception):
@@ -61,6 +66,44 @@ def extract(article: Article, triggers: dict) -> tuple[list[Candidate], list[str
     return candidates, [s.text for s in sentences], named_days(timexes, article.date)
 
 
+def _worker_extract(article: Article) -> Extraction:
+    """Extract one article in a worker; the article itself is not sent back."""
+    candidates, sentences, days = extract(article, _triggers())
+    return [replace(c, article=None) for c in candidates], sentences, days
+
+
+@functools.cache
+def _triggers() -> dict:
+    return trigger_table(DEFAULT_FAMILIES)
+
+
+def extract_all(articles: list[Article], cache: ExtractionCache, executor: Executor | None = None,
+                progress: Callable[[int, int], None] | None = None) -> list[Extraction]:
+    """Return each article's extraction: from the cache, else computed, in the executor if any.
+
+    The executor may be any ``concurrent.futures.Executor``: a process pool on this machine,
+    or a Dask cluster's (``distributed.Client(...).get_executor()``).
+    """
+    results: list[Extraction | None] = [cache.get(a) for a in articles]
+    todo = [i for i, found in enumerate(results) if found is None]
+    done = len(articles) - len(todo)
+    if executor is not None and len(todo) >= POOL_MIN_ARTICLES:
+        futures = [executor.submit(_worker_extract, articles[i]) for i in todo]
+        computed = ((i, future.result()) for i, future in zip(todo, futures, strict=True))
+    else:
+        computed = ((i, extract(articles[i], _triggers())) for i in todo)
+    for i, (candidates, sentences, days) in computed:
+        found = ([replace(c, article=articles[i]) for c in candidates], sentences, days)
+        cache.put(articles[i], found)
+        results[i] = found
+        done += 1
+        if progress:
+            progress(done, len(articles))
+    if progress and not todo:
+        progress(len(articles), len(articles))
+    return [r for r in results if r is not None]
+
+
 def build_date_from_env() -> dt.date | None:
     """Return the build date that ``SOURCE_DATE_EPOCH`` sets, if any (reproducible builds)."""
     epoch = os.environ.get("SOURCE_DATE_EPOCH", "").strip()
@@ -71,7 +114,8 @@ def build_date_from_env() -> dt.date | None:
 
 def generate(content_dir: Path, build_date: dt.date | None = None,
              progress: Callable[[int, int], None] | None = None,
-             cache: ExtractionCache | None = None) -> BuildResult:
+             cache: ExtractionCache | None = None,
+             executor: Executor | None = None) -> BuildResult:
     """Read the content folder and return the site's files, without writing anything.
 
     progress, if given, is called with (articles done, articles in all) during extraction.
@@ -79,19 +123,12 @@ def generate(content_dir: Path, build_date: dt.date | None = None,
     site, problems = load_site(content_dir)
     articles, found = read_articles(content_dir, build_date)
     problems += found
-    triggers = trigger_table(DEFAULT_FAMILIES)
     candidates: list[Candidate] = []
     texts: list[str] = []
     mentions: dict[dt.date, set[str]] = {}
     cache = cache or ExtractionCache(None)  # no cache unless asked: tests write none
-    for done, article in enumerate(articles, 1):
-        found = cache.get(article)
-        if found is None:
-            found = extract(article, triggers)
-            cache.put(article, found)
-        more, sentences, days = found
-        if progress:
-            progress(done, len(articles))
+    extractions = extract_all(articles, cache, executor, progress)
+    for article, (more, sentences, days) in zip(articles, extractions, strict=True):
         candidates += more
         texts += sentences
         for day in days:
@@ -128,10 +165,18 @@ def exports(site: Site, events: list[Event], pages: dict[str, str | bytes],
 
 
 def build(content_dir: Path, output_dir: Path,
-          progress: Callable[[int, int], None] | None = None) -> BuildResult:
-    """Build the site from ``content_dir`` and write it to ``output_dir``."""
+          progress: Callable[[int, int], None] | None = None,
+          jobs: int = 1, executor: Executor | None = None) -> BuildResult:
+    """Build the site from ``content_dir`` and write it to ``output_dir``.
+
+    Articles are extracted in ``jobs`` processes, or in ``executor`` when one is given.
+    """
     check_output_dir(output_dir, content_dir)
     cache = ExtractionCache(default_cache_dir(content_dir, output_dir))
-    result = generate(content_dir, build_date_from_env(), progress, cache)
+    if executor is None and jobs > 1:
+        with ProcessPoolExecutor(max_workers=jobs) as pool:
+            result = generate(content_dir, build_date_from_env(), progress, cache, pool)
+    else:
+        result = generate(content_dir, build_date_from_env(), progress, cache, executor)
     write_output(result.files, output_dir)
     return result

@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 import datetime as dt
 import json
+import os
 import re
 import sys
 import time
@@ -37,6 +38,12 @@ def _title(text: str) -> str:
     return text
 
 
+def _jobs(text: str) -> int:
+    if not text.isdigit() or int(text) < 1:
+        raise argparse.ArgumentTypeError(f"not a number of processes (1 or more): {text!r}")
+    return int(text)
+
+
 def _parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="timeline",
@@ -51,6 +58,8 @@ def _parser() -> argparse.ArgumentParser:
                        help="folder to write the site to (default: output)")
     build.add_argument("--strict", action="store_true",
                        help="exit non-zero when any input file has a problem")
+    build.add_argument("--jobs", "-j", type=_jobs, default=os.cpu_count() or 1,
+                       help="processes that extract articles (default: one per core)")
     loudness = build.add_mutually_exclusive_group()
     loudness.add_argument("--quiet", "-q", action="store_true", help="print problems only")
     loudness.add_argument("--verbose", "-v", action="store_true",
@@ -144,7 +153,7 @@ def _build(args: argparse.Namespace) -> int:
     progress = _Progress(show=not args.quiet and _on_terminal())
     started = time.perf_counter()
     try:
-        result = build(args.content, args.output, progress=progress)
+        result = build(args.content, args.output, progress=progress, jobs=args.jobs)
     except (OutputError, BuildError) as err:
         progress.clear()
         print(f"timeline: error: {err}", file=sys.stderr)

@@ -204,3 +204,40 @@ def test_the_preview_listens_on_this_machine_only_by_default():
     from generator.cli import _parser
 
     assert _parser().parse_args(["serve"]).host == "127.0.0.1"
+
+
+def test_a_process_pool_builds_the_same_site_as_one_process(tmp_path: Path, monkeypatch):
+    import generator.build as build_module
+
+    monkeypatch.setattr(build_module, "POOL_MIN_ARTICLES", 1)
+    texts = {f"a{i}.txt": GOOD.replace("port", f"port number {i}").replace(
+        "Saturday", ["Saturday", "Friday", "Sunday"][i % 3]) for i in range(6)}
+    content = site(tmp_path, texts)
+    build(content, tmp_path / "one", jobs=1)
+    (tmp_path / ".timeline-cache").rename(tmp_path / "cache-of-one")
+    build(content, tmp_path / "pool", jobs=2)
+    one = {p.relative_to(tmp_path / "one"): p.read_bytes() for p in (tmp_path / "one").rglob("*")
+           if p.is_file()}
+    pool = {p.relative_to(tmp_path / "pool"): p.read_bytes() for p in (tmp_path / "pool").rglob("*")
+            if p.is_file()}
+    assert one == pool and len(one) > 5
+
+
+def test_extraction_runs_in_any_executor(tmp_path: Path, monkeypatch):
+    from concurrent.futures import ThreadPoolExecutor
+
+    import generator.build as build_module
+
+    monkeypatch.setattr(build_module, "POOL_MIN_ARTICLES", 1)
+    content = site(tmp_path, {"port.txt": GOOD, "dock.txt": GOOD.replace("port", "dock")})
+    submitted = []
+
+    class Recording(ThreadPoolExecutor):
+        def submit(self, fn, *args, **kwargs):
+            submitted.append(args[0].stem)
+            return super().submit(fn, *args, **kwargs)
+
+    with Recording(max_workers=2) as executor:
+        result = build(content, tmp_path / "out", executor=executor)
+    assert sorted(submitted) == ["dock", "port"]
+    assert {s.article for e in result.events for s in e.sources} == {"dock", "port"}
