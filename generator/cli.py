@@ -3,12 +3,15 @@
 from __future__ import annotations
 
 import argparse
+import contextlib
 import datetime as dt
 import json
 import os
 import re
 import sys
 import time
+from collections.abc import Iterator
+from concurrent.futures import Executor
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -38,6 +41,30 @@ def _title(text: str) -> str:
     return text
 
 
+SCHEDULER_TIMEOUT_S = 10
+
+
+class SchedulerError(Exception):
+    """The Dask scheduler cannot be used."""
+
+
+@contextlib.contextmanager
+def _dask_executor(address: str) -> Iterator[Executor]:
+    """Yield an executor that runs tasks on the Dask cluster at ``address``."""
+    try:
+        from distributed import Client
+    except ImportError:
+        raise SchedulerError("--scheduler needs Dask: pip install 'timeline-generator[dask]'") from None
+    try:
+        client = Client(address, timeout=SCHEDULER_TIMEOUT_S)
+    except (OSError, TimeoutError, ValueError) as err:
+        raise SchedulerError(f"cannot reach the Dask scheduler at {address}: {err}") from None
+    try:
+        yield client.get_executor()
+    finally:
+        client.close()
+
+
 def _jobs(text: str) -> int:
     if not text.isdigit() or int(text) < 1:
         raise argparse.ArgumentTypeError(f"not a number of processes (1 or more): {text!r}")
@@ -60,6 +87,9 @@ def _parser() -> argparse.ArgumentParser:
                        help="exit non-zero when any input file has a problem")
     build.add_argument("--jobs", "-j", type=_jobs, default=os.cpu_count() or 1,
                        help="processes that extract articles (default: one per core)")
+    build.add_argument("--scheduler", metavar="ADDRESS",
+                       help="extract on a Dask cluster, e.g. tcp://HOST:8786 "
+                            "(needs: pip install 'timeline-generator[dask]')")
     loudness = build.add_mutually_exclusive_group()
     loudness.add_argument("--quiet", "-q", action="store_true", help="print problems only")
     loudness.add_argument("--verbose", "-v", action="store_true",
@@ -153,8 +183,12 @@ def _build(args: argparse.Namespace) -> int:
     progress = _Progress(show=not args.quiet and _on_terminal())
     started = time.perf_counter()
     try:
-        result = build(args.content, args.output, progress=progress, jobs=args.jobs)
-    except (OutputError, BuildError) as err:
+        if args.scheduler:
+            with _dask_executor(args.scheduler) as executor:
+                result = build(args.content, args.output, progress=progress, executor=executor)
+        else:
+            result = build(args.content, args.output, progress=progress, jobs=args.jobs)
+    except (OutputError, BuildError, SchedulerError) as err:
         progress.clear()
         print(f"timeline: error: {err}", file=sys.stderr)
         return 1

@@ -248,3 +248,35 @@ def test_quiet_shows_no_progress_even_on_a_terminal(tmp_path: Path, capsys, monk
     monkeypatch.setattr(sys.stderr, "isatty", lambda: True)
     assert main(["build", "-q", "--content", str(content), "--output", str(tmp_path / "out")]) == 0
     assert capsys.readouterr().err == ""
+
+
+def test_build_extracts_on_a_dask_cluster_given_its_scheduler(tmp_path: Path, monkeypatch, capsys):
+    distributed = pytest.importorskip("distributed")
+    import generator.build as build_module
+
+    monkeypatch.setattr(build_module, "POOL_MIN_ARTICLES", 1)
+    articles = tmp_path / "content" / "articles"
+    articles.mkdir(parents=True)
+    for name in ("port", "dock", "mill"):
+        (articles / f"{name}.txt").write_text(
+            f"Date: 2025-04-28\n\nThe {name} reopened to ships on Saturday.\n", encoding="utf-8")
+    with distributed.LocalCluster(n_workers=1, processes=False, protocol="tcp://",
+                                  dashboard_address=None) as cluster:
+        code = main(["build", "--content", str(tmp_path / "content"), "--output",
+                     str(tmp_path / "out"), "--scheduler", cluster.scheduler_address])
+        with distributed.Client(cluster.scheduler_address) as client:
+            ran = sum(1 for _ in client.run_on_scheduler(
+                lambda dask_scheduler: list(dask_scheduler.transition_log)))
+    assert code == 0, capsys.readouterr().err
+    assert (tmp_path / "out" / "index.html").exists()
+    assert ran > 0  # the scheduler saw the tasks
+
+
+def test_an_unreachable_scheduler_is_a_clear_error(tmp_path: Path, capsys, monkeypatch):
+    pytest.importorskip("distributed")
+    monkeypatch.setattr("generator.cli.SCHEDULER_TIMEOUT_S", 1)
+    (tmp_path / "content" / "articles").mkdir(parents=True)
+    code = main(["build", "--content", str(tmp_path / "content"), "--output",
+                 str(tmp_path / "out"), "--scheduler", "tcp://127.0.0.1:9"])
+    assert code == 1
+    assert "cannot reach the Dask scheduler at tcp://127.0.0.1:9" in capsys.readouterr().err
