@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+import threading
 from html.parser import HTMLParser
 from pathlib import Path
 
@@ -26,6 +27,13 @@ _FENCE_OPEN = re.compile(r"^-{3}\s*$")
 _FENCE_CLOSE = re.compile(r"^(-{3}|\.{3})\s*$")
 _HIDDEN_TAGS = {"script", "style", "template", "noscript"}
 _BLOCK_TAGS = {"p", "h1", "h2", "h3", "h4", "h5", "h6", "li", "blockquote", "pre", "td", "th"}
+# What Markdown may read as more than paragraphs: a line that may open a block (an indent,
+# "#", "=", "-", "+", "*", "_", ">", "1. "), a link or reference bracket and HTML, which may
+# reach across paragraphs, and tabs and control characters, which it expands or strips.
+# A body with none of these is paragraphs that Markdown reads one by one.
+_BLOCK_MARKUP = re.compile(r"[\[\]<\x00-\x09\x0b-\x1f\x7f]|^[ #=+*_>-]|^\d+\.[ ]", re.MULTILINE)
+# What Markdown may read as markup inside such a paragraph; one without any is plain text.
+_INLINE_MARKUP = re.compile(r"[\\`*_&]|  \n")
 
 
 def find_article_files(content_dir: Path) -> list[Path]:
@@ -246,15 +254,42 @@ class _BlockText(HTMLParser):
         self._parts = []
 
 
+class _Converter(threading.local):
+    """A Markdown converter for each thread, reset between texts: building one takes time."""
+
+    def __init__(self) -> None:
+        self.markdown = markdown.Markdown()
+
+    def blocks(self, source: str) -> list[str]:
+        """Return the text of each block (paragraph, heading, list item ...) of a Markdown text."""
+        parser = _BlockText()
+        parser.feed(self.markdown.reset().convert(source))
+        parser.close()
+        return parser.blocks
+
+
+_CONVERTER = _Converter()
+
+
+def _markdown_blocks(source: str) -> list[str]:
+    """Return the text of each block of a Markdown text, converting only what holds markup."""
+    if _BLOCK_MARKUP.search(source):
+        return _CONVERTER.blocks(source)
+    blocks: list[str] = []
+    for chunk in source.split("\n\n"):
+        if _INLINE_MARKUP.search(chunk):
+            blocks += _CONVERTER.blocks(chunk)
+        elif text := chunk.strip():
+            blocks.append(text)
+    return blocks
+
+
 def _markdown_lines(body: list[tuple[int, str]]) -> list[tuple[int, str]]:
     """Return the plain text of a Markdown body as numbered lines, blocks apart."""
     source = "\n".join(line for _, line in body)
-    parser = _BlockText()
-    parser.feed(markdown.markdown(source))
-    parser.close()
     out: list[tuple[int, str]] = []
     cursor = 0
-    for block in parser.blocks:
+    for block in _markdown_blocks(source):
         number = body[0][0] if body else 1
         probe = block.split("\n", 1)[0][:20]
         for j in range(cursor, len(body)):

@@ -57,8 +57,8 @@ def is_clutter(line: str) -> bool:
         return False
     if _CLUTTER_LINES.match(stripped) or _CLUTTER_PREFIX.match(stripped):
         return True
-    words = _WORD.findall(stripped)
-    if len(words) <= 12 and not _ends_sentence(stripped) and _CLUTTER_ANYWHERE.search(stripped):
+    if (_CLUTTER_ANYWHERE.search(stripped) and not _ends_sentence(stripped)
+            and len(_WORD.findall(stripped)) <= 12):
         return True
     tags = _HASHTAG.findall(stripped)
     if tags and len(tags) * 2 >= max(1, len(stripped.split())):

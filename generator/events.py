@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from generator.dating import anchored_span, clip_to, narrow, value_for_span
 from generator.lexicon import (
@@ -36,6 +36,12 @@ _DETERMINERS = {"the", "a", "an", "its", "their", "his", "her", "our", "these", 
 _BE = {"is", "are", "was", "were", "be", "been", "being", "am"}
 _COORDINATORS = {"or", "nor", "and"}
 _RELATIVE_PRONOUNS = {"which", "who", "whom", "whose"}
+_FUTURE = re.compile(r"\b(?:will|shall|’ll|'ll|going to|plans? to|scheduled to|due to|"
+                     r"expected to|set to)\b", re.IGNORECASE)
+_CAPITALISED = re.compile(r"\b[A-Z][\w’'-]+")
+_POSSESSIVE = re.compile(r"(?:’s|'s)$")
+_SPACES = re.compile(r"\s+")
+_SPACE_BEFORE_PUNCT = re.compile(r"\s+([.,;:!?])")
 _TRAILING_FUNCTION = re.compile(r"(?:\s+(?:the|a|an|of|to|in|on|at|for|by|with|and|or|"
                                 r"from|under|its|their|his|her))+$", re.IGNORECASE)
 # Families of verbs that tell of another event rather than name one.
@@ -44,11 +50,17 @@ _NON_EVENT_ED = {"hundred", "red", "need", "speed", "bed", "seed", "feed", "bree
                  "wed", "led", "sacred", "naked", "wicked", "beloved", "aged", "ragged"}
 
 
-@dataclass(frozen=True)
-class _Token:
+class _Token(NamedTuple):
     start: int
     end: int
     text: str
+
+
+def _tokens(sentence: Sentence) -> list[_Token]:
+    """Return a sentence's words, numbers and punctuation, with offsets into the article."""
+    base = sentence.start
+    return [_Token(m.start() + base, m.end() + base, m.group())
+            for m in _TOKEN.finditer(sentence.text)]
 
 
 def detect_candidates(
@@ -63,8 +75,9 @@ def detect_candidates(
     previous: Candidate | None = None
     by_sentence = _group(sentences, timexes)
     for sentence, found in by_sentence:
-        tokens = [_Token(m.start() + sentence.start, m.end() + sentence.start, m.group())
-                  for m in _TOKEN.finditer(sentence.text)]
+        if not found:
+            continue
+        tokens = _tokens(sentence)
         for timex in found:
             bounds = _timex_span(timex, previous, article.date)
             if bounds is None:
@@ -86,7 +99,7 @@ def detect_candidates(
                 family=family, trigger_is_verb=is_verb, category=category,
                 clause=_title_clause(text, clause, timex),
                 entities=_entities(sentence, found),
-                families=frozenset({family} | _families(clause, triggers)),
+                families=frozenset({family} | _families(_lowered(clause), triggers)),
                 disputed=_disputed(sentence, clause),
             )
             candidates.append(candidate)
@@ -106,24 +119,23 @@ def detect_reports(
     reports = []
     placeholder = article.date or dt.date.min
     for sentence in sentences:
-        tokens = [_Token(m.start() + sentence.start, m.end() + sentence.start, m.group())
-                  for m in _TOKEN.finditer(sentence.text)]
-        if len(tokens) < 6:
+        words = [w.lower() for w in _TOKEN.findall(sentence.text)]
+        if len(words) < 6:
             continue
-        verbs = [(tok, info) for i, tok in enumerate(tokens)
-                 if (info := _verb_info(tok, triggers, tokens[i - 1] if i else None))]
+        infos = _verb_infos(words, triggers)
+        verbs = [(word, info) for word, info in zip(words, infos, strict=True) if info]
         if not verbs:
             continue
         # The first verb that names a happening rather than the act of telling it.
-        tok, (family, category) = next(((t, f) for t, f in verbs if f[0] not in _TELLING),
-                                       verbs[0])
+        word, (family, category) = next(((w, f) for w, f in verbs if f[0] not in _TELLING),
+                                        verbs[0])
         reports.append(Candidate(
             article=article, sentence=sentence, quote=sentence.text, value="",
-            start=placeholder, end=placeholder, date_text=None, trigger=tok.text.lower(),
+            start=placeholder, end=placeholder, date_text=None, trigger=word,
             family=family, trigger_is_verb=True, category=category, clause=sentence.text,
             entities=_entities(sentence, []),
-            families=frozenset({family} | _families(tokens, triggers)),
-            disputed=_disputed(sentence, tokens),
+            families=frozenset({family} | _families(words, triggers, infos)),
+            disputed=is_denial(sentence.text) and _disputed(sentence, _tokens(sentence)),
         ))
     return reports
 
@@ -192,8 +204,7 @@ def _timex_span(timex: Timex, previous: Candidate | None,
 
 
 def _is_future(sentence: str) -> bool:
-    return bool(re.search(r"\b(?:will|shall|’ll|'ll|going to|plans? to|scheduled to|due to|"
-                          r"expected to|set to)\b", sentence, re.IGNORECASE))
+    return bool(_FUTURE.search(sentence))
 
 
 def _find_trigger(tokens: list[_Token], timex: Timex, others: list[Timex],
@@ -224,12 +235,17 @@ def _find_trigger(tokens: list[_Token], timex: Timex, others: list[Timex],
     return token, family, category, own, is_verb
 
 
-def _families(clause: list[_Token], triggers: dict[str, tuple[str, str, bool]]) -> set[str]:
-    """Return the families of every event word in a clause ("claimed it regained" -> both)."""
+def _families(words: list[str], triggers: dict[str, tuple[str, str, bool]],
+              infos: list[tuple[str, str] | None] | None = None) -> set[str]:
+    """Return the families of every event word in a clause ("claimed it regained" -> both).
+
+    words are the clause's lowercased tokens; infos, if given, their _verb_infos.
+    """
     found = set()
-    for i, tok in enumerate(clause):
-        info = _verb_info(tok, triggers, clause[i - 1] if i else None)
-        entry = triggers.get(tok.text.lower())
+    if infos is None:
+        infos = _verb_infos(words, triggers)
+    for word, info in zip(words, infos, strict=True):
+        entry = triggers.get(word)
         if info:
             found.add(info[0])
         elif entry:
@@ -256,11 +272,22 @@ def _clauses(tokens: list[_Token], timexes: list[Timex]) -> list[list[_Token]]:
     return [c for c in clauses if c]
 
 
-def _verb_info(tok: _Token, triggers: dict[str, tuple[str, str, bool]],
-               before: _Token | None = None):
-    """Return (family, category) when a token is a verb that reports an event."""
-    word = tok.text.lower()
-    previous = before.text.lower() if before else ""
+def _lowered(tokens: list[_Token]) -> list[str]:
+    """Return the tokens' texts in lower case."""
+    return [tok.text.lower() for tok in tokens]
+
+
+def _verb_infos(words: list[str],
+                triggers: dict[str, tuple[str, str, bool]]) -> list[tuple[str, str] | None]:
+    """Return the _verb_info of each lowercased word, read after the word before it."""
+    return [_verb_info(word, triggers, words[i - 1] if i else "") for i, word in enumerate(words)]
+
+
+def _verb_info(word: str, triggers: dict[str, tuple[str, str, bool]], previous: str = ""):
+    """Return (family, category) when a lowercased word is a verb that reports an event.
+
+    previous is the lowercased word before it, if any.
+    """
     if previous in _DETERMINERS:
         return None  # "its reported deployments": a participle used as an adjective
     if word.endswith("ing") and previous not in _BE:
@@ -286,14 +313,15 @@ def _best_trigger(clause: list[_Token], timex: Timex,
             if entry:
                 return tok, entry[0], entry[1]
         return None
+    words = _lowered(clause)
     best, best_key = None, None
     for i, tok in outside:
-        info = _verb_info(tok, triggers, clause[i - 1] if i else None)
+        info = _verb_info(words[i], triggers, words[i - 1] if i else "")
         if info is None:
             continue
         # "confirmed or denied ...": the first of coordinated verbs carries the event.
-        if i >= 2 and clause[i - 1].text.lower() in _COORDINATORS:
-            first = _verb_info(clause[i - 2], triggers, clause[i - 3] if i >= 3 else None)
+        if i >= 2 and words[i - 1] in _COORDINATORS:
+            first = _verb_info(words[i - 2], triggers, words[i - 3] if i >= 3 else "")
             if first is not None:
                 tok, info = clause[i - 2], first
         before = tok.end <= timex.start
@@ -307,13 +335,13 @@ def _best_trigger(clause: list[_Token], timex: Timex,
 def _entities(sentence: Sentence, timexes: list[Timex]) -> frozenset[str]:
     """Return the capitalised words of a sentence that are not dates or function words."""
     words = set()
-    for m in re.finditer(r"\b[A-Z][\w’'-]+", sentence.text):
+    for m in _CAPITALISED.finditer(sentence.text):
         pos = sentence.start + m.start()
         if any(t.start <= pos < t.end for t in timexes):
             continue
         word = m.group().lower()
         if word not in STOPWORDS:
-            words.add(re.sub(r"(?:’s|'s)$", "", word))
+            words.add(_POSSESSIVE.sub("", word))
     return frozenset(words)
 
 
@@ -328,7 +356,7 @@ def _title_clause(text: str, clause: list[_Token], timex: Timex) -> str:
     else:
         words = text[start:end]
     words = _LEADING_JUNK.sub("", words)
-    words = re.sub(r"\s+([.,;:!?])", r"\1", re.sub(r"\s+", " ", words))
+    words = _SPACE_BEFORE_PUNCT.sub(r"\1", _SPACES.sub(" ", words))
     words = words.strip(" ,;:.–—-")
     return _TRAILING_FUNCTION.sub("", words)
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import re
 
 # family: (category, verbs, nouns). Verbs are base forms; inflections are derived.
@@ -139,6 +140,7 @@ def inflections(verb: str) -> set[str]:
     return forms
 
 
+@functools.lru_cache(maxsize=1 << 17)  # a pure function of the word, asked for every word
 def lemma(word: str) -> str:
     """Return a crude base form of an English verb form."""
     w = word.lower()

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import math
 import re
 from collections import Counter
@@ -37,10 +38,23 @@ COMPARED_MEMBERS = 16
 _WORD = re.compile(r"[A-Za-z][A-Za-z’'-]+")
 
 
+@functools.lru_cache(maxsize=1 << 17)  # a pure function of the word, asked for every word
+def _stem(word: str) -> str:
+    """Return the stem a word counts as, or "" for a function word or a short one."""
+    stem = lemma(word.lower().replace("’", "'").removesuffix("'s"))
+    return stem if stem not in STOPWORDS and len(stem) > 2 else ""
+
+
+# Each sentence is counted for its document frequency, then again for its vector.
+@functools.lru_cache(maxsize=1 << 15)
+def _shared_counts(text: str) -> Counter:
+    """Return term_counts(text), shared between callers: it must not be changed."""
+    return Counter(stem for stem in map(_stem, _WORD.findall(text)) if stem)
+
+
 def term_counts(text: str) -> Counter:
     """Return the content-word stems of a text with their counts."""
-    words = (lemma(w.lower().replace("’", "'").removesuffix("'s")) for w in _WORD.findall(text))
-    return Counter(w for w in words if w not in STOPWORDS and len(w) > 2)
+    return Counter(_shared_counts(text))
 
 
 def document_frequencies(texts: Iterable[str]) -> tuple[Counter, int]:
@@ -48,7 +62,7 @@ def document_frequencies(texts: Iterable[str]) -> tuple[Counter, int]:
     df: Counter = Counter()
     n = 0
     for text in texts:
-        df.update(set(term_counts(text)))
+        df.update(_shared_counts(text).keys())
         n += 1
     return df, n
 
@@ -59,27 +73,35 @@ class _Vectors:
     def __init__(self, df: Counter, n: int) -> None:
         self.df, self.n = df, max(n, 1)
         self.cache: dict[str, dict[str, float]] = {}
+        self.idfs: dict[str, float] = {}
 
     def idf(self, word: str) -> float:
-        return math.log((1 + self.n) / (1 + self.df.get(word, 0))) + 1.0
+        """Return the inverse document frequency of a stem."""
+        if word not in self.idfs:
+            self.idfs[word] = math.log((1 + self.n) / (1 + self.df.get(word, 0))) + 1.0
+        return self.idfs[word]
 
     def of(self, text: str) -> dict[str, float]:
+        """Return the unit-length TF-IDF vector of a text."""
         if text not in self.cache:
-            counts = term_counts(text)
-            vec = {w: k * self.idf(w) for w, k in counts.items()}
+            vec = {w: k * self.idf(w) for w, k in _shared_counts(text).items()}
             norm = math.sqrt(sum(v * v for v in vec.values())) or 1.0
             self.cache[text] = {w: v / norm for w, v in vec.items()}
         return self.cache[text]
 
-    def cosine(self, a: str, b: str) -> float:
-        va, vb = self.of(a), self.of(b)
-        if len(va) > len(vb):
-            va, vb = vb, va
-        return sum(v * vb.get(w, 0.0) for w, v in va.items())
-
     def similarity(self, a: Candidate, b: Candidate) -> float:
         """Return how alike two reports read: as whole sentences or as the dated clauses."""
         return max(self.cosine(a.sentence.text, b.sentence.text), self.cosine(a.clause, b.clause))
+
+    def cosine(self, a: str, b: str) -> float:
+        """Return the cosine similarity of two texts' vectors."""
+        va, vb = self.of(a), self.of(b)
+        if len(va) > len(vb):
+            va, vb = vb, va
+        if va.keys().isdisjoint(vb):
+            return 0.0
+        # Words outside vb would add zeros: the sum, in va's order, is the same to the last bit.
+        return sum((v * vb[w] for w, v in va.items() if w in vb), 0.0)
 
 
 def _overlaps(a: Candidate, b: Candidate) -> bool:
@@ -107,29 +129,39 @@ def _short(c: Candidate) -> bool:
 
 
 def _match(a: Candidate, b: Candidate, vectors: _Vectors) -> float | None:
-    """Return how well two candidates match as one event, or None if they cannot."""
-    if not _compatible(a, b):
-        return None
-    sim = vectors.similarity(a, b)
+    """Return how well two compatible candidates match as one event, or None if they do not."""
     reported = ((a.family in REPORTING_FAMILIES and b.family in a.families)
                 or (b.family in REPORTING_FAMILIES and a.family in b.families))
-    same_family = a.family == b.family or (reported and sim >= REPORTED_SIMILARITY)
     if _overlaps(a, b):
-        precise = precision(a.value) <= 1 and precision(b.value) <= 1
-        if same_family and sim >= (SAME_DAY_FAMILY_SIMILARITY if precise else SAME_FAMILY_SIMILARITY):
-            return sim + 1.0
-        # Different words for one happening: the dated clauses must read alike, or, for
-        # reports of the same day, the whole sentences.
-        alike = vectors.cosine(a.clause, b.clause)
-        if _short(a) and _short(b):
-            alike = max(alike, sim)
-        return alike if alike >= ANY_FAMILY_SIMILARITY else None
+        return _same_days_match(a, b, vectors, reported)
     # Sources may disagree by a day or two on when the same thing happened; they must then
-    # name someone in common or read closely alike.
+    # tell it in words of one family, and name someone in common or read closely alike.
+    if a.family != b.family and not reported:
+        return None
+    sim = vectors.similarity(a, b)
+    same_family = a.family == b.family or sim >= REPORTED_SIMILARITY
     if same_family and (sim >= ANY_FAMILY_SIMILARITY
                         or (sim >= SAME_FAMILY_SIMILARITY and a.entities & b.entities)):
         return sim + 0.5
     return None
+
+
+def _same_days_match(a: Candidate, b: Candidate, vectors: _Vectors, reported: bool) -> float | None:
+    """Return how well two candidates of overlapping dates match as one event, or None."""
+    # Different words for one happening: the dated clauses must read alike, or, for
+    # reports of the same day, the whole sentences.
+    alike = vectors.cosine(a.clause, b.clause)
+    if a.family == b.family or reported:
+        sim = max(vectors.cosine(a.sentence.text, b.sentence.text), alike)
+        same_family = a.family == b.family or sim >= REPORTED_SIMILARITY
+        precise = precision(a.value) <= 1 and precision(b.value) <= 1
+        if same_family and sim >= (SAME_DAY_FAMILY_SIMILARITY if precise else SAME_FAMILY_SIMILARITY):
+            return sim + 1.0
+        if _short(a) and _short(b):
+            alike = max(alike, sim)
+    elif _short(a) and _short(b):
+        alike = max(alike, vectors.cosine(a.sentence.text, b.sentence.text))
+    return alike if alike >= ANY_FAMILY_SIMILARITY else None
 
 
 def _months(start: dt.date, end: dt.date) -> Iterator[tuple[int, int]]:
@@ -202,12 +234,16 @@ def merge_candidates(candidates: list[Candidate], df: Counter, n_texts: int,
 
 def _report_score(report: Candidate, member: Candidate, vectors: _Vectors) -> float | None:
     """Return how well an undated report tells a dated member's event, or None."""
-    if report.sentence == member.sentence and report.article.stem == member.article.stem:
+    if report.entities.isdisjoint(member.entities):
+        return None  # without a name in common, neither test below can pass
+    if report.article.stem == member.article.stem and report.sentence == member.sentence:
         return None
-    sim = vectors.cosine(report.sentence.text, member.sentence.text)
     related = member.family in report.families or report.family in member.families
     shared = len(report.entities & member.entities)
-    if related and shared and sim >= REPORT_SIMILARITY:
+    if not related and shared < 2:
+        return None
+    sim = vectors.cosine(report.sentence.text, member.sentence.text)
+    if related and sim >= REPORT_SIMILARITY:
         return sim
     return sim if shared >= 2 and sim >= ANY_FAMILY_REPORT_SIMILARITY else None
 
@@ -225,13 +261,14 @@ def attach_reports(reports: list[Candidate], groups: list[list[Candidate]],
             by_entity.setdefault(name, []).append(i)
     for report in reports:
         names = sorted((n for n in report.entities if n in by_entity),
-                       key=lambda n: len(by_entity[n]))[:REPORT_NAMES]
+                       key=lambda n: (len(by_entity[n]), n))[:REPORT_NAMES]
         best, best_score = None, None
         for i in sorted({i for n in names for i in by_entity[n]}):
             group = groups[i]
             if report.article.date and group[0].start > report.article.date:
                 continue  # an article cannot report what had not happened yet
-            scores = [s for m in _sample(group) if (s := _report_score(report, m, vectors))]
+            members = [m for m in _sample(group) if not report.entities.isdisjoint(m.entities)]
+            scores = [s for m in members if (s := _report_score(report, m, vectors))]
             if scores and (best_score is None or max(scores) > best_score):
                 best, best_score = i, max(scores)
         if best is not None:

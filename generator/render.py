@@ -163,6 +163,7 @@ def _environment(template_dirs: list[Path]) -> Environment:
         keep_trailing_newline=True,
         trim_blocks=True,
         lstrip_blocks=True,
+        auto_reload=False,  # one build renders from one state of the templates: no stat per page
     )
     env.filters.update(date_label=date_label, isodate=isodate, external_url=external_url,
                        plural=plural, period_id=period_id)

@@ -159,7 +159,8 @@ PATTERNS: list[tuple[str, re.Pattern[str]]] = [
 ]
 
 # A word every match of a rule holds: rules only run in windows around such words.
-_UNIT_KEY = r"\b(?:second|minute|hour|day|night|week|month|quarter|year|decade|centur)"
+_UNITS = "second|minute|hour|day|night|week|month|quarter|year|decade|centur"
+_UNIT_KEY = rf"\b(?:{_UNITS})"
 _KEYS = {
     "iso": r"\d{4}-", "slash": r"\d/\d", "month_day": rf"\b{MONTH_ANY}\b",
     "day_month": rf"\b{MONTH_ANY}\b", "week_of": r"\bweek\s+of\b",
@@ -170,7 +171,8 @@ _KEYS = {
     "quarter": r"\b(?:quarter|half|period)\b", "qcode": r"\b[QH][1-4]\b",
     "year_ago": r"\byear-(?:earlier|ago)\b", "fiscal_year": r"\byear\b",
     "relative": rf"\b(?:week|month|year|decade|century|season|{SEASON}|{WEEKDAY}|{MONTH})",
-    "the_unit": _UNIT_KEY, "anchored": rf"{_UNIT_KEY}|\b{PART}", "day_around": _UNIT_KEY,
+    "the_unit": _UNIT_KEY, "day_around": _UNIT_KEY,
+    "anchored": rf"\b(?:{_UNITS}|morning|afternoon|evening|night)",  # a unit or a part of day
     "that_unit": r"\bthat\s+(?:same\s+)?(?:day|week|month|quarter|year)\b",
     "year_end": r"\byear(?:'s)?[-\s]+end\b",
     "full_year": r"\bfull\s+year\b", "decade_word": r"ties\b",
@@ -187,9 +189,35 @@ _KEYS = {
     "set_adverb": rf"\b{_alt(SET_ADVERBS)}\b", "clock": r"[ap]\.?m\b|o'clock",
     "noon": r"noon|midnight|midday",
 }
-KEYS = {name: re.compile(key, re.IGNORECASE) for name, key in _KEYS.items()}
+# A key that opens with a word boundary and a word, or a choice of words.
+_OPENING_WORDS = re.compile(r"\\b(?:([a-z]+)|\(\?:((?:[a-z]+\??\|)*[a-z]+\??)\))")
+
+
+def _scannable(key: str) -> str:
+    """Return a regex that matches where key matches, in a form the regex engine finds fast.
+
+    "\\bago" is tried at every position of a text; "ago(?<!\\w.{3})", the same test with
+    the word boundary checked behind the word, only where the text holds "ago".
+    """
+    m = _OPENING_WORDS.match(key)
+    if m is None:
+        return key
+    if m[1]:
+        return _after_boundary(m[1]) + key[m.end():]
+    return "(?:" + "|".join(map(_after_boundary, m[2].split("|"))) + ")" + key[m.end():]
+
+
+def _after_boundary(word: str) -> str:
+    """Return "\\b" + word, with the word boundary checked behind its required letters."""
+    letters = word[:-2] if word.endswith("?") else word
+    if not letters:
+        return rf"\b{word}"
+    return rf"{letters}(?<!\w.{{{len(letters)}}}){word[len(letters):]}"
+
+
+KEYS = {name: re.compile(_scannable(key), re.IGNORECASE) for name, key in _KEYS.items()}
 # Keys with no capital letters run case-sensitively on the lowercased text, which is faster.
-_LOWER_KEYS = {name: re.compile(key) for name, key in _KEYS.items()
+_LOWER_KEYS = {name: re.compile(_scannable(key)) for name, key in _KEYS.items()
                if not any(c.isupper() for c in re.sub(r"\\.", "", key))}
 _REACH, _FORWARD = 70, 70
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import calendar
 import datetime as dt
+import functools
 import re
 
 MONTHS = ["January", "February", "March", "April", "May", "June", "July", "August",
@@ -31,6 +32,7 @@ def _month_end(year: int, month: int) -> dt.date:
     return dt.date(year, month, calendar.monthrange(year, month)[1])
 
 
+@functools.lru_cache(maxsize=4096)  # a pure function of the value, asked again and again
 def span(value: str) -> tuple[dt.date, dt.date] | None:
     """Return the first and last day a TIMEX3 date value covers, or None if it names none."""
     try:
@@ -69,6 +71,7 @@ def _span(value: str) -> tuple[dt.date, dt.date] | None:
     return None
 
 
+@functools.lru_cache(maxsize=4096)  # a pure function of the value, asked again and again
 def precision(value: str) -> int:
     """Return how precise a date value is: DAY (most precise) up to CENTURY."""
     if _DAY.match(value):
