@@ -72,6 +72,12 @@ def _worker_extract(article: Article) -> Extraction:
     return [replace(c, article=None) for c in candidates], sentences, days
 
 
+def _attach(found: Extraction, article: Article) -> Extraction:
+    """Return a worker's extraction with its candidates pointing at the article read here."""
+    candidates, sentences, days = found
+    return [replace(c, article=article) for c in candidates], sentences, days
+
+
 @functools.cache
 def _triggers() -> dict:
     return trigger_table(DEFAULT_FAMILIES)
@@ -89,11 +95,11 @@ def extract_all(articles: list[Article], cache: ExtractionCache, executor: Execu
     done = len(articles) - len(todo)
     if executor is not None and len(todo) >= POOL_MIN_ARTICLES:
         futures = [executor.submit(_worker_extract, articles[i]) for i in todo]
-        computed = ((i, future.result()) for i, future in zip(todo, futures, strict=True))
+        computed = ((i, _attach(future.result(), articles[i]))
+                    for i, future in zip(todo, futures, strict=True))
     else:
         computed = ((i, extract(articles[i], _triggers())) for i in todo)
-    for i, (candidates, sentences, days) in computed:
-        found = ([replace(c, article=articles[i]) for c in candidates], sentences, days)
+    for i, found in computed:
         cache.put(articles[i], found)
         results[i] = found
         done += 1

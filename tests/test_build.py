@@ -18,6 +18,10 @@ def site(tmp_path: Path, articles: dict[str, str | bytes]) -> Path:
     return content
 
 
+def _tree(folder: Path) -> dict[Path, bytes]:
+    return {p.relative_to(folder): p.read_bytes() for p in folder.rglob("*") if p.is_file()}
+
+
 GOOD = "Title: Port\nDate: 2025-04-28\nPublisher: Daily\n\nThe port reopened to ships on Saturday.\n"
 
 
@@ -152,11 +156,7 @@ def test_two_builds_of_the_same_input_are_byte_identical(tmp_path: Path):
     content = site(tmp_path, {"port.txt": GOOD, "other.txt": GOOD.replace("port", "dock")})
     build(content, tmp_path / "one")
     build(content, tmp_path / "two")
-    first = {p.relative_to(tmp_path / "one"): p.read_bytes() for p in (tmp_path / "one").rglob("*")
-             if p.is_file()}
-    second = {p.relative_to(tmp_path / "two"): p.read_bytes() for p in (tmp_path / "two").rglob("*")
-              if p.is_file()}
-    assert first == second
+    assert _tree(tmp_path / "one") == _tree(tmp_path / "two")
 
 
 def test_curation_survives_a_rebuild_with_a_new_article(tmp_path: Path):
@@ -216,11 +216,8 @@ def test_a_process_pool_builds_the_same_site_as_one_process(tmp_path: Path, monk
     build(content, tmp_path / "one", jobs=1)
     (tmp_path / ".timeline-cache").rename(tmp_path / "cache-of-one")
     build(content, tmp_path / "pool", jobs=2)
-    one = {p.relative_to(tmp_path / "one"): p.read_bytes() for p in (tmp_path / "one").rglob("*")
-           if p.is_file()}
-    pool = {p.relative_to(tmp_path / "pool"): p.read_bytes() for p in (tmp_path / "pool").rglob("*")
-            if p.is_file()}
-    assert one == pool and len(one) > 5
+    one = _tree(tmp_path / "one")
+    assert one == _tree(tmp_path / "pool") and len(one) > 5
 
 
 def test_extraction_runs_in_any_executor(tmp_path: Path, monkeypatch):
