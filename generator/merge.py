@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import bisect
 import datetime as dt
 import functools
 import math
@@ -24,6 +25,9 @@ DISAGREEMENT_DAYS = 3
 REPORT_SIMILARITY = 0.3
 ANY_FAMILY_REPORT_SIMILARITY = 0.45
 REPORT_NAMES = 3  # the rarest names of a report through which its entries are found
+# ... and of those entries, the most it is compared with: the ones dated nearest before
+# its article, since an undated report most likely tells a recent event.
+REPORT_GROUPS = 24
 # Families of words that report another event ("the army claimed it retook ..."): such a
 # report can tell the same event as a plain account of the event it names.
 REPORTING_FAMILIES = {"say", "report", "confirm", "deny"}
@@ -34,6 +38,12 @@ CENTRAL_SPAN_DAYS = 2
 # A newcomer is compared with at most this many members of a group, so that one event
 # reported thousands of times does not make merging quadratic.
 COMPARED_MEMBERS = 16
+# A candidate dated to more than this many days (coarser than a season) is compared only
+# with groups that share its family, a name or one of its TAG_WORDS weightiest words,
+# and with at most WIDE_COMPARED_GROUPS of them.
+WIDE_SPAN_DAYS = 92
+WIDE_COMPARED_GROUPS = 64
+TAG_WORDS = 3
 
 _WORD = re.compile(r"[A-Za-z][A-Za-z’'-]+")
 
@@ -180,19 +190,80 @@ def _sample(group: list[Candidate]) -> list[Candidate]:
     return group[:half] + group[-half:]
 
 
+class _GroupIndex:
+    """Groups by the days, or for longer spans the months, that their first member's dates touch.
+
+    A candidate can join a group only if it could date the same event as every member
+    compared, the first (most precise) one included: only groups whose first member's
+    dates lie within DISAGREEMENT_DAYS of the candidate's need to be looked at.
+    """
+
+    def __init__(self, vectors: _Vectors) -> None:
+        self.vectors = vectors
+        self.by_day: dict[dt.date, list[int]] = {}
+        self.by_month: dict[tuple[int, int], list[int]] = {}
+        self.by_tag: dict[str, set[int]] = {}  # groups by their members' names and families
+
+    def add(self, i: int, first: Candidate) -> None:
+        """Index new group i under the dates of its first member."""
+        self.tag(i, first)
+        if _short(first):
+            for day in _days(first.start, first.end):
+                self.by_day.setdefault(day, []).append(i)
+        else:
+            for key in _months(first.start, first.end):
+                self.by_month.setdefault(key, []).append(i)
+
+    def tag(self, i: int, member: Candidate) -> None:
+        """Index group i under a new member's names and family."""
+        for tag in _tags(member, self.vectors):
+            self.by_tag.setdefault(tag, set()).add(i)
+
+    def near(self, c: Candidate) -> list[int]:
+        """Return, in the order they were made, the groups a candidate might join.
+
+        A candidate dated to a wide span (a year, a decade) overlaps every group of those
+        years: it meets only the first WIDE_COMPARED_GROUPS that share its family or a name.
+        """
+        margin = dt.timedelta(days=DISAGREEMENT_DAYS)
+        lo, hi = c.start - margin, c.end + margin
+        found: set[int] = set()
+        if (hi - lo).days < len(self.by_day):
+            days: Iterable[dt.date] = _days(lo, hi)
+        else:
+            days = [day for day in self.by_day if lo <= day <= hi]
+        for day in days:
+            found.update(self.by_day.get(day, ()))
+        for key in _months(lo, hi):
+            found.update(self.by_month.get(key, ()))
+        if (c.end - c.start).days <= WIDE_SPAN_DAYS:
+            return sorted(found)
+        tagged = set().union(*(self.by_tag.get(tag, ()) for tag in _tags(c, self.vectors)))
+        return sorted(found & tagged)[:WIDE_COMPARED_GROUPS]
+
+
+def _tags(c: Candidate, vectors: _Vectors) -> list[str]:
+    """Return the keys a wide-spanning candidate is found by: family, names, weightiest words."""
+    weights = vectors.of(c.clause)
+    words = sorted(weights, key=lambda w: (-weights[w], w))[:TAG_WORDS]
+    return [f"family:{c.family}", *c.entities, *(f"word:{w}" for w in words)]
+
+
+def _days(start: dt.date, end: dt.date) -> Iterator[dt.date]:
+    """Yield each day from start to end."""
+    for i in range((end - start).days + 1):
+        yield start + dt.timedelta(days=i)
+
+
 def cluster(candidates: list[Candidate], vectors: _Vectors) -> list[list[Candidate]]:
     """Group candidates that tell the same event, most precise dates first."""
     order = sorted(candidates, key=lambda c: (precision(c.value), c.start, c.end,
                                               c.article.stem, c.sentence.start))
     groups: list[list[Candidate]] = []
-    # Groups by the months their dates touch, so a candidate meets only groups near its date.
-    by_month: dict[tuple[int, int], list[int]] = {}
-    margin = dt.timedelta(days=DISAGREEMENT_DAYS)
+    index = _GroupIndex(vectors)
     for c in order:
-        nearby = {i for key in _months(c.start - margin, c.end + margin)
-                  for i in by_month.get(key, ())}
         best, best_score = None, None
-        for i in sorted(nearby):
+        for i in index.near(c):
             sample = _sample(groups[i])
             if not all(_compatible(c, m) for m in sample):
                 continue
@@ -204,13 +275,10 @@ def cluster(candidates: list[Candidate], vectors: _Vectors) -> list[list[Candida
                 best, best_score = i, score
         if best is None:
             groups.append([c])
-            best = len(groups) - 1
+            index.add(len(groups) - 1, c)
         else:
             groups[best].append(c)
-        for key in _months(c.start, c.end):
-            bucket = by_month.setdefault(key, [])
-            if not bucket or bucket[-1] != best:
-                bucket.append(best)
+            index.tag(best, c)
     return groups
 
 
@@ -233,46 +301,77 @@ def merge_candidates(candidates: list[Candidate], df: Counter, n_texts: int,
 
 
 def _report_score(report: Candidate, member: Candidate, vectors: _Vectors) -> float | None:
-    """Return how well an undated report tells a dated member's event, or None."""
-    if report.entities.isdisjoint(member.entities):
-        return None  # without a name in common, neither test below can pass
-    if report.article.stem == member.article.stem and report.sentence == member.sentence:
-        return None
+    """Return how well an undated report tells a dated member's event, or None.
+
+    The two must have a name in common.
+    """
     related = member.family in report.families or report.family in member.families
-    shared = len(report.entities & member.entities)
-    if not related and shared < 2:
+    if not related and len(report.entities & member.entities) < 2:
+        return None
+    if report.article.stem == member.article.stem and report.sentence == member.sentence:
         return None
     sim = vectors.cosine(report.sentence.text, member.sentence.text)
     if related and sim >= REPORT_SIMILARITY:
         return sim
-    return sim if shared >= 2 and sim >= ANY_FAMILY_REPORT_SIMILARITY else None
+    if sim >= ANY_FAMILY_REPORT_SIMILARITY and len(report.entities & member.entities) >= 2:
+        return sim
+    return None
 
 
 def attach_reports(reports: list[Candidate], groups: list[list[Candidate]],
                    vectors: _Vectors) -> None:
     """Add each undated report to the group of the event it tells best, if one is close enough.
 
-    Groups are found through the report's rarest shared names, so that the cost grows with
-    the number of reports, not with reports times groups.
+    A report is compared with the dated members of a group (a sample of a large one) that
+    share a name with it. Groups are found through the report's rarest shared names, and
+    only the REPORT_GROUPS of them dated nearest before the report's article, so that the
+    cost grows with the number of reports, not with reports times groups.
     """
-    by_entity: dict[str, list[int]] = {}
+    by_entity: dict[str, list[tuple[dt.date, int]]] = {}
+    named: list[dict[str, list[Candidate]]] = []  # per group: its sample's members by name
     for i, group in enumerate(groups):
+        members: dict[str, list[Candidate]] = {}
+        for m in _sample(group):
+            for name in m.entities:
+                members.setdefault(name, []).append(m)
+        named.append(members)
         for name in set().union(*(m.entities for m in group)):
-            by_entity.setdefault(name, []).append(i)
+            by_entity.setdefault(name, []).append((group[0].start, i))
+    for entries in by_entity.values():
+        entries.sort()
+    found: list[tuple[Candidate, int]] = []
     for report in reports:
         names = sorted((n for n in report.entities if n in by_entity),
                        key=lambda n: (len(by_entity[n]), n))[:REPORT_NAMES]
-        best, best_score = None, None
-        for i in sorted({i for n in names for i in by_entity[n]}):
-            group = groups[i]
-            if report.article.date and group[0].start > report.article.date:
-                continue  # an article cannot report what had not happened yet
-            members = [m for m in _sample(group) if not report.entities.isdisjoint(m.entities)]
-            scores = [s for m in members if (s := _report_score(report, m, vectors))]
-            if scores and (best_score is None or max(scores) > best_score):
-                best, best_score = i, max(scores)
+        best, best_score = None, 0.0
+        for i in _nearest_before(report.article.date, [by_entity[n] for n in names]):
+            members = named[i]
+            sharing = {id(m): m for n in report.entities for m in members.get(n, ())}
+            for m in sharing.values():
+                score = _report_score(report, m, vectors)
+                if score and score > best_score:
+                    best, best_score = i, score
         if best is not None:
-            groups[best].append(report)
+            found.append((report, best))
+    for report, i in found:
+        groups[i].append(report)
+
+
+def _first(entry: tuple[dt.date, int]) -> dt.date:
+    return entry[0]
+
+
+def _nearest_before(day: dt.date | None, lists: list[list[tuple[dt.date, int]]]) -> list[int]:
+    """Return, in index order, the REPORT_GROUPS groups of the lists dated nearest before day.
+
+    An article cannot report what had not happened yet: later groups are left out.
+    """
+    found: set[tuple[dt.date, int]] = set()
+    for entries in lists:
+        end = len(entries) if day is None else bisect.bisect_right(entries, day, key=_first)
+        found.update(entries[max(0, end - REPORT_GROUPS):end])
+    nearest = sorted(found)[-REPORT_GROUPS:]
+    return sorted(i for _, i in nearest)
 
 
 def _day_mentions(candidates: list[Candidate]) -> dict[dt.date, set[str]]:

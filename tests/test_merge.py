@@ -1,5 +1,7 @@
 import datetime as dt
+from collections import Counter
 
+from generator import merge
 from generator.events import detect_candidates
 from generator.merge import document_frequencies, merge_candidates
 from generator.sentences import split_sentences
@@ -133,3 +135,43 @@ def test_an_undated_report_of_something_else_is_left_out():
                     stem="b")
     (event,) = merged(dated, other)
     assert [s.article for s in event.sources] == ["a"]
+
+
+def test_an_undated_report_is_matched_among_the_entries_dated_nearest_before_its_article():
+    # The same name recurs in more entries than a report is compared with: the oldest,
+    # though it reads exactly alike, is out of reach.
+    year_ago = candidates("Rebels seized the northern town of Abra on Monday after a short battle.",
+                          [("on Monday", "2024-01-01")], stem="old", date=D(2024, 1, 2))
+    recent = [candidates("Rebels seized a village near Abra on Monday.",
+                         [("on Monday", (D(2025, 1, 6) + dt.timedelta(days=4 * i)).isoformat())],
+                         stem=f"r{i}", date=D(2025, 4, 28))
+              for i in range(merge.REPORT_GROUPS)]
+    undated = reports("Rebels seized the northern town of Abra after a short battle.", stem="new")
+    events = merged(year_ago, *recent, undated)
+    assert len(events) == 1 + merge.REPORT_GROUPS
+    assert all({s.article for s in e.sources} != {"old", "new"} for e in events)
+
+
+def test_a_report_is_never_matched_with_an_entry_dated_after_its_article():
+    later = candidates("Rebels seized the northern town of Abra on Monday.",
+                       [("on Monday", "2025-05-05")], stem="later", date=D(2025, 5, 6))
+    undated = reports("Rebels seized the northern town of Abra after a short battle.",
+                      stem="early", date=D(2025, 4, 28))
+    events = merged(later, undated)
+    assert [s.article for e in events for s in e.sources] == ["later"]
+
+
+def test_a_year_long_date_meets_only_entries_sharing_its_kind_a_name_or_a_weighty_word():
+    vectors = merge._Vectors(Counter(), 1)
+    index = merge._GroupIndex(vectors)
+    (day,) = candidates("Rebels seized the northern town of Abra on Monday.",
+                        [("on Monday", "2024-03-04")], stem="a")
+    (other,) = candidates("The central bank raised interest rates in Velm on Monday.",
+                          [("on Monday", "2024-03-11")], stem="b")
+    index.add(0, day)
+    index.add(1, other)
+    (year,) = candidates("In 2024 rebels seized the town of Abra.", [("2024", "2024")], stem="c")
+    (close,) = candidates("Rebels seized the northern town of Abra on Tuesday.",
+                          [("on Tuesday", "2024-03-05")], stem="d")
+    assert index.near(year) == [0]
+    assert index.near(close) == [0]  # a day meets every entry a few days from it

@@ -101,7 +101,8 @@ def test_scores_are_those_of_the_plain_formulas(found):
             assert vectors.cosine(a.clause, b.clause) == plain_cosine(vectors, a.clause, b.clause)
             if merge._compatible(a, b):
                 assert merge._match(a, b, vectors) == plain_match(a, b, vectors)
-            assert merge._report_score(a, b, vectors) == plain_report_score(a, b, vectors)
+            if a.entities & b.entities:  # attach_reports scores only members sharing a name
+                assert merge._report_score(a, b, vectors) == plain_report_score(a, b, vectors)
 
 
 @given(_TEXTS)
