@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import datetime as dt
 import functools
-import os
 import traceback
 from collections.abc import Callable
 from concurrent.futures import Executor, ProcessPoolExecutor
@@ -13,16 +12,17 @@ from pathlib import Path
 
 from jinja2 import TemplateError, TemplateSyntaxError
 
+from generator import manifest
 from generator.articles import read_articles
 from generator.cache import Extraction, ExtractionCache, default_cache_dir
-from generator.config import load_site
+from generator.config import build_date_from_env, default_template_dirs, load_site
 from generator.curation import apply_curation, load_curation
 from generator.events import detect_candidates, detect_reports, named_days
 from generator.export import atom_feed, events_json, icalendar, robots_txt, sitemap_xml, timeline_json
 from generator.lexicon import DEFAULT_FAMILIES, trigger_table
 from generator.merge import document_frequencies, merge_candidates
 from generator.models import Article, Candidate, Event, Problem, Site
-from generator.render import default_template_dirs, render_site
+from generator.render import render_site
 from generator.sentences import split_sentences
 from generator.temporal import tag
 from generator.write import check_output_dir, write_output
@@ -47,13 +47,29 @@ def _template_error(err: TemplateError) -> BuildError:
 
 @dataclass
 class BuildResult:
-    """What a build produced and what it found wrong with its input."""
+    """What a build produced and what it found wrong with its input.
+
+    A build that found nothing changed since the last one (``up_to_date``) reads and
+    writes nothing: its lists are empty and the counts are the last build's.
+    """
 
     site: Site
     articles: list[Article]
     events: list[Event]
     problems: list[Problem] = field(default_factory=list)
     files: dict[str, str | bytes] = field(default_factory=dict)
+    up_to_date: bool = False
+    counts: tuple[int, int] | None = None  # (articles, events) of an up-to-date build
+
+    @property
+    def article_count(self) -> int:
+        """Return how many articles the site holds."""
+        return self.counts[0] if self.counts else len(self.articles)
+
+    @property
+    def event_count(self) -> int:
+        """Return how many entries the site holds."""
+        return self.counts[1] if self.counts else len(self.events)
 
 
 def extract(article: Article, triggers: dict) -> tuple[list[Candidate], list[str], set[dt.date]]:
@@ -110,14 +126,6 @@ def extract_all(articles: list[Article], cache: ExtractionCache, executor: Execu
     return [r for r in results if r is not None]
 
 
-def build_date_from_env() -> dt.date | None:
-    """Return the build date that ``SOURCE_DATE_EPOCH`` sets, if any (reproducible builds)."""
-    epoch = os.environ.get("SOURCE_DATE_EPOCH", "").strip()
-    if not epoch.isdigit():
-        return None
-    return dt.datetime.fromtimestamp(int(epoch), tz=dt.UTC).date()
-
-
 def generate(content_dir: Path, build_date: dt.date | None = None,
              progress: Callable[[int, int], None] | None = None,
              cache: ExtractionCache | None = None,
@@ -172,17 +180,28 @@ def exports(site: Site, events: list[Event], pages: dict[str, str | bytes],
 
 def build(content_dir: Path, output_dir: Path,
           progress: Callable[[int, int], None] | None = None,
-          jobs: int = 1, executor: Executor | None = None) -> BuildResult:
+          jobs: int = 1, executor: Executor | None = None, force: bool = False) -> BuildResult:
     """Build the site from ``content_dir`` and write it to ``output_dir``.
 
     Articles are extracted in ``jobs`` processes, or in ``executor`` when one is given.
+    When no input changed since the last build and its output is intact, nothing is
+    done, unless ``force``.
     """
     check_output_dir(output_dir, content_dir)
+    last, digest = manifest.state(content_dir, output_dir)
+    if not force and (summary := manifest.unchanged(last, digest, output_dir)):
+        site, _ = load_site(content_dir)
+        return BuildResult(site, [], [], summary.problems, up_to_date=True,
+                           counts=(summary.articles, summary.events))
     cache = ExtractionCache(default_cache_dir(content_dir, output_dir))
+    build_date = build_date_from_env()
     if executor is None and jobs > 1:
         with ProcessPoolExecutor(max_workers=jobs) as pool:
-            result = generate(content_dir, build_date_from_env(), progress, cache, pool)
+            result = generate(content_dir, build_date, progress, cache, pool)
     else:
-        result = generate(content_dir, build_date_from_env(), progress, cache, executor)
+        result = generate(content_dir, build_date, progress, cache, executor)
     write_output(result.files, output_dir)
+    if last:
+        manifest.record(last, digest, output_dir, manifest.Summary(
+            len(result.articles), len(result.events), result.problems))
     return result

@@ -19,6 +19,7 @@ from generator import __version__
 
 if TYPE_CHECKING:
     from generator.build import BuildResult
+    from generator.models import Problem
 
 
 def _date(text: str) -> dt.date:
@@ -85,6 +86,8 @@ def _parser() -> argparse.ArgumentParser:
                        help="folder to write the site to (default: output)")
     build.add_argument("--strict", action="store_true",
                        help="exit non-zero when any input file has a problem")
+    build.add_argument("--force", action="store_true",
+                       help="build even if nothing changed since the last build")
     build.add_argument("--jobs", "-j", type=_jobs, default=os.cpu_count() or 1,
                        help="processes that extract articles (default: one per core)")
     build.add_argument("--scheduler", metavar="ADDRESS",
@@ -174,37 +177,57 @@ def _plural(n: int, word: str, many: str | None = None) -> str:
 
 
 def _build(args: argparse.Namespace) -> int:
-    from generator.build import BuildError, build
-    from generator.write import OutputError
+    from generator import manifest
+    from generator.write import OutputError, check_output_dir
 
     if not args.content.is_dir():
         print(f"timeline: error: content folder not found: {args.content}", file=sys.stderr)
         return 1
-    progress = _Progress(show=not args.quiet and _on_terminal())
     started = time.perf_counter()
+    try:
+        check_output_dir(args.output, args.content)
+    except OutputError as err:
+        print(f"timeline: error: {err}", file=sys.stderr)
+        return 1
+    # Checked before the pipeline's modules are even imported: that alone takes longer.
+    last, digest = manifest.state(args.content, args.output)
+    if not args.force and (summary := manifest.unchanged(last, digest, args.output)):
+        return _summarize(args, summary.problems, summary.events, summary.articles, started,
+                          up_to_date=True)
+    from generator.build import BuildError, build
+
+    progress = _Progress(show=not args.quiet and _on_terminal())
     try:
         if args.scheduler:
             with _dask_executor(args.scheduler) as executor:
-                result = build(args.content, args.output, progress=progress, executor=executor)
+                result = build(args.content, args.output, progress=progress, executor=executor,
+                               force=True)
         else:
-            result = build(args.content, args.output, progress=progress, jobs=args.jobs)
+            result = build(args.content, args.output, progress=progress, jobs=args.jobs,
+                           force=True)
     except (OutputError, BuildError, SchedulerError) as err:
         progress.clear()
         print(f"timeline: error: {err}", file=sys.stderr)
         return 1
     finally:
         progress.clear()
-    finished = time.perf_counter()
-    for problem in result.problems:
-        print(problem, file=sys.stderr)
     if args.verbose:
-        _details(result, started, progress.last, finished)
+        _details(result, started, progress.last, time.perf_counter())
+    return _summarize(args, result.problems, len(result.events), len(result.articles), started)
+
+
+def _summarize(args: argparse.Namespace, problems: list[Problem], events: int, articles: int,
+               started: float, up_to_date: bool = False) -> int:
+    """Print a build's problems and its one-line summary; return the exit status."""
+    for problem in problems:
+        print(problem, file=sys.stderr)
     if not args.quiet:
-        seconds = finished - started
-        print(f"Built {len(result.events)} events from {len(result.articles)} articles "
-              f"into {args.output} in {seconds:.2f} s"
-              + (f" ({len(result.problems)} problems)" if result.problems else ""))
-    return 1 if args.strict and result.problems else 0
+        seconds = time.perf_counter() - started
+        done = "Up to date: nothing changed since the last build of" if up_to_date else "Built"
+        print(f"{done} {events} events from {articles} articles into {args.output} "
+              f"in {seconds:.2f} s" + (f" ({len(problems)} problems)" if problems else "")
+              + (" (--force rebuilds)" if up_to_date else ""))
+    return 1 if args.strict and problems else 0
 
 
 def _details(result: BuildResult, started: float, extracted: float | None, finished: float) -> None:

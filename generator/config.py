@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import dataclasses
+import datetime as dt
+import os
 import re
 import tomllib
 from pathlib import Path
@@ -10,6 +12,7 @@ from pathlib import Path
 from generator.models import Problem, Site
 
 SITE_FILE = "site.toml"
+BUILTIN_TEMPLATES = Path(__file__).resolve().parent.parent / "templates"
 _FIELDS = {f.name: f.type for f in dataclasses.fields(Site)}
 
 
@@ -49,3 +52,17 @@ def _key_line(path: Path, key: str) -> int | None:
         if re.match(rf"\s*{re.escape(key)}\s*=", line):
             return number
     return None
+
+
+def default_template_dirs(content_dir: Path) -> list[Path]:
+    """Return the template folders to search: the user's overrides first, then the built-ins."""
+    user = content_dir / "templates"
+    return [user, BUILTIN_TEMPLATES] if user.is_dir() else [BUILTIN_TEMPLATES]
+
+
+def build_date_from_env() -> dt.date | None:
+    """Return the build date that ``SOURCE_DATE_EPOCH`` sets, if any (reproducible builds)."""
+    epoch = os.environ.get("SOURCE_DATE_EPOCH", "").strip()
+    if not epoch.isdigit():
+        return None
+    return dt.datetime.fromtimestamp(int(epoch), tz=dt.UTC).date()

@@ -11,11 +11,10 @@ from urllib.parse import urlsplit
 
 from jinja2 import ChoiceLoader, Environment, FileSystemLoader, StrictUndefined, select_autoescape
 
+from generator.config import BUILTIN_TEMPLATES, default_template_dirs  # noqa: F401 (re-exported)
 from generator.events import is_denial
 from generator.models import Article, Event, Site, Source
 from generator.temporal.values import CENTURY, DECADE, describe, precision, span
-
-BUILTIN_TEMPLATES = Path(__file__).resolve().parent.parent / "templates"
 
 # Only these schemes may become links: a "javascript:" URL in an article's header must not.
 _LINK_SCHEMES = frozenset({"http", "https"})
@@ -27,12 +26,6 @@ class Citation:
 
     event: Event
     sources: list[Source]
-
-
-def default_template_dirs(content_dir: Path) -> list[Path]:
-    """Return the template folders to search: the user's overrides first, then the built-ins."""
-    user = content_dir / "templates"
-    return [user, BUILTIN_TEMPLATES] if user.is_dir() else [BUILTIN_TEMPLATES]
 
 
 # A timeline longer than this is split into a page per year, so that no page grows without bound.

@@ -238,3 +238,65 @@ def test_extraction_runs_in_any_executor(tmp_path: Path, monkeypatch):
         result = build(content, tmp_path / "out", executor=executor)
     assert sorted(submitted) == ["dock", "port"]
     assert {s.article for e in result.events for s in e.sources} == {"dock", "port"}
+
+
+def _stamps(folder: Path) -> dict[Path, int]:
+    return {p.relative_to(folder): p.stat().st_mtime_ns for p in folder.rglob("*") if p.is_file()}
+
+
+def test_a_build_with_nothing_changed_writes_nothing_and_reports_the_last_problems(tmp_path: Path):
+    content = site(tmp_path, {"port.txt": GOOD, "empty.txt": ""})
+    first = build(content, tmp_path / "out")
+    before = _stamps(tmp_path / "out")
+    again = build(content, tmp_path / "out")
+    assert again.up_to_date and not first.up_to_date
+    assert _stamps(tmp_path / "out") == before
+    assert (again.article_count, again.event_count) == (len(first.articles), len(first.events))
+    assert [str(p) for p in again.problems] == [str(p) for p in first.problems]
+    assert any("empty.txt" in str(p) for p in again.problems)
+
+
+@pytest.mark.parametrize("change", ["edit article", "new template", "delete output page",
+                                    "edit output page", "new build date"])
+def test_any_change_to_inputs_or_output_makes_a_full_build(tmp_path: Path, monkeypatch, change: str):
+    content = site(tmp_path, {"port.txt": GOOD})
+    out = tmp_path / "out"
+    build(content, out)
+    if change == "edit article":
+        (content / "articles" / "port.txt").write_text(GOOD.replace("Saturday", "Sunday"),
+                                                       encoding="utf-8")
+    elif change == "new template":
+        (content / "templates").mkdir()
+        (content / "templates" / "404.html").write_text("gone", encoding="utf-8")
+    elif change == "delete output page":
+        (out / "about.html").unlink()
+    elif change == "edit output page":
+        (out / "index.html").write_text("hand-edited", encoding="utf-8")
+    else:
+        monkeypatch.setenv("SOURCE_DATE_EPOCH", "1745798400")
+    result = build(content, out)
+    assert not result.up_to_date
+    assert (out / "about.html").exists() and "hand-edited" not in (out / "index.html").read_text()
+
+
+def test_force_builds_even_when_nothing_changed(tmp_path: Path, capsys):
+    content = site(tmp_path, {"port.txt": GOOD})
+    out = tmp_path / "out"
+    assert main(["build", "--content", str(content), "--output", str(out)]) == 0
+    assert main(["build", "--content", str(content), "--output", str(out)]) == 0
+    assert "Up to date" in capsys.readouterr().out
+    assert not build(content, out, force=True).up_to_date
+
+
+def test_undoing_a_broken_edit_finds_the_last_good_site_up_to_date(tmp_path: Path):
+    content = site(tmp_path, {"port.txt": GOOD})
+    out = tmp_path / "out"
+    build(content, out)
+    (content / "templates").mkdir()
+    (content / "templates" / "index.html").write_text("{% if %}", encoding="utf-8")
+    with pytest.raises(Exception, match="index.html:1"):
+        build(content, out)
+    (content / "templates" / "index.html").unlink()
+    (content / "templates").rmdir()
+    # The failed build wrote nothing: the site is still the one built from these inputs.
+    assert build(content, out).up_to_date

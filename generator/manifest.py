@@ -1,0 +1,112 @@
+"""Tell whether a build's inputs and output are still as the last build left them.
+
+Like make and ninja, a file counts as unchanged while its size and modification time are;
+the generator's own code counts through its fingerprint.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import json
+import os
+from dataclasses import dataclass
+from pathlib import Path
+
+from generator.cache import default_cache_dir, fingerprint
+from generator.config import build_date_from_env, default_template_dirs
+from generator.models import Problem
+
+FORMAT = 1
+NAME = "last-build.json"
+
+
+@dataclass(frozen=True)
+class Summary:
+    """What the last build made and found wrong, to report again when nothing changed."""
+
+    articles: int
+    events: int
+    problems: list[Problem]
+
+
+def _listing(folder: Path) -> dict[str, list[int]]:
+    """Return each file under folder, hidden ones aside, with its size and mtime in ns."""
+    found: dict[str, list[int]] = {}
+    stack = [("", str(folder))]
+    while stack:
+        prefix, path = stack.pop()
+        try:
+            entries = list(os.scandir(path))
+        except OSError:
+            continue
+        for entry in entries:
+            if entry.name.startswith("."):  # .git and the like, and our own marker
+                continue
+            try:
+                if entry.is_dir():
+                    stack.append((f"{prefix}{entry.name}/", entry.path))
+                else:
+                    st = entry.stat()
+                    found[prefix + entry.name] = [st.st_size, st.st_mtime_ns]
+            except OSError:
+                continue
+    return found
+
+
+def input_digest(content_dir: Path, template_dirs: list[Path], output_dir: Path,
+                 today: dt.date, build_date: dt.date | None, fingerprint: bytes) -> str:
+    """Return a digest of everything a build reads: files, generator, clock day, build date."""
+    state = {
+        "format": FORMAT,
+        "generator": fingerprint.hex(),
+        "content": [str(content_dir.resolve()), _listing(content_dir)],
+        "templates": [[str(d.resolve()), _listing(d)] for d in template_dirs],
+        "output": str(output_dir.resolve()),
+        "today": today.isoformat(),
+        "build_date": build_date.isoformat() if build_date else None,
+    }
+    return hashlib.sha256(json.dumps(state, sort_keys=True).encode("utf-8")).hexdigest()
+
+
+def state(content_dir: Path, output_dir: Path) -> tuple[Path | None, str]:
+    """Return the file of the last build's record (None: no cache folder) and the inputs' digest."""
+    folder = default_cache_dir(content_dir, output_dir)
+    digest = input_digest(content_dir, default_template_dirs(content_dir), output_dir,
+                          dt.date.today(), build_date_from_env(), fingerprint())
+    return (folder / NAME if folder else None), digest
+
+
+def unchanged(manifest: Path | None, digest: str, output_dir: Path) -> Summary | None:
+    """Return the last build's summary if its inputs had this digest and its output is intact."""
+    if manifest is None:
+        return None
+    try:
+        saved = json.loads(manifest.read_text(encoding="utf-8"))
+        if saved["format"] != FORMAT or saved["inputs"] != digest:
+            return None
+        if _listing(output_dir) != saved["output"]:
+            return None
+        problems = [Problem(Path(p["path"]), p["line"], p["message"], p["severity"])
+                    for p in saved["problems"]]
+        return Summary(int(saved["articles"]), int(saved["events"]), problems)
+    except (OSError, ValueError, KeyError, TypeError):
+        return None  # no manifest, or one this version cannot read: build
+
+
+def record(manifest: Path, digest: str, output_dir: Path, summary: Summary) -> None:
+    """Save the inputs' digest, the output as written and the summary, atomically."""
+    data = {
+        "format": FORMAT,
+        "inputs": digest,
+        "output": _listing(output_dir),
+        "articles": summary.articles,
+        "events": summary.events,
+        "problems": [{"path": str(p.path), "line": p.line, "message": p.message,
+                      "severity": p.severity} for p in summary.problems],
+    }
+    manifest.parent.mkdir(parents=True, exist_ok=True)
+    temp = manifest.with_name(f".tmp-{os.getpid()}-{manifest.name}")
+    temp.write_text(json.dumps(data), encoding="utf-8")
+    os.replace(temp, manifest)
+
