@@ -28,7 +28,8 @@ class Citation:
     sources: list[Source]
 
 
-# A timeline longer than this is split into a page per year, so that no page grows without bound.
+# A timeline longer than this is split into a page per year, and a year longer than this
+# into several pages, so that no page grows without bound.
 PAGE_EVENTS = 300
 # The key-events view shows this share of the entries, most important first ...
 KEY_SHARE = 0.25
@@ -82,18 +83,24 @@ def render_site(site: Site, events: list[Event], articles: list[Article],
         "404.html": env.get_template("404.html").render(
             common, root=_site_root(site), page="not-found"),
     }
+    placed: dict[str, str] = {}  # event id -> the year page listing it
     if paged:
         for year, year_events in years:
-            out[f"years/{period_id(year)}.html"] = index.render(
-                common, root="../", page="year", events=year_events,
-                years=_grouped([(year, year_events)]), view="year", year=year)
+            chunks = [year_events[i:i + PAGE_EVENTS] for i in range(0, len(year_events), PAGE_EVENTS)]
+            names = [year_page(year, n) for n in range(1, len(chunks) + 1)]
+            for n, (name, chunk) in enumerate(zip(names, chunks, strict=True), 1):
+                out[f"years/{name}"] = index.render(
+                    common, root="../", page="year", events=chunk,
+                    years=_grouped([(year, chunk)]), view="year", year=year,
+                    page_number=n, year_page_names=names)
+                placed.update((e.id, name) for e in chunk)
     event_template = env.get_template("event.html")
     for i, event in enumerate(timeline):
         out[f"events/{event.id}.html"] = event_template.render(
             common, root="../", page="event", event=event,
             previous=timeline[i - 1] if i else None,
             next=timeline[i + 1] if i + 1 < len(timeline) else None,
-            timeline_href=_timeline_href(event, paged))
+            timeline_href=_timeline_href(event, placed.get(event.id)))
     article_template = env.get_template("article.html")
     for article in library:
         out[f"articles/{article.stem}.html"] = article_template.render(
@@ -110,11 +117,16 @@ def key_event_ids(events: list[Event]) -> frozenset[str]:
     return frozenset(e.id for e in ranked[:count]) | {e.id for e in events if e.pinned}
 
 
-def _timeline_href(event: Event, paged: bool) -> str:
+def _timeline_href(event: Event, year_page_name: str | None) -> str:
     """Return where an entry sits on the timeline, relative to its own page."""
-    if paged:
-        return f"../years/{period_id(_period(event))}.html#{event.id}"
+    if year_page_name:
+        return f"../years/{year_page_name}#{event.id}"
     return f"../index.html#{event.id}"
+
+
+def year_page(year: str, number: int = 1) -> str:
+    """Return the file name of a page of a year's entries: 'year-2019.html', 'year-2019-2.html'."""
+    return f"{period_id(year)}{'' if number == 1 else f'-{number}'}.html"
 
 
 def _site_root(site: Site) -> str:
@@ -159,7 +171,7 @@ def _environment(template_dirs: list[Path]) -> Environment:
         auto_reload=False,  # one build renders from one state of the templates: no stat per page
     )
     env.filters.update(date_label=date_label, isodate=isodate, external_url=external_url,
-                       plural=plural, period_id=period_id)
+                       plural=plural, period_id=period_id, year_page=year_page)
     env.tests["denial"] = is_denial
     return env
 

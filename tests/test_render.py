@@ -348,6 +348,30 @@ def test_a_long_timeline_is_split_into_a_page_per_year(articles, monkeypatch):
     assert 'href="../years/year-2023.html#ev-2023-1"' in output["events/ev-2023-1.html"]
 
 
+def test_a_year_with_more_entries_than_a_page_holds_spreads_over_numbered_pages(articles, monkeypatch):
+    monkeypatch.setattr("generator.render.PAGE_EVENTS", 2)
+    (a1, _a2) = articles
+    events = [_event(f"ev-{m}", f"2024-0{m}", dt.date(2024, m, 1), [_source(a1, f"Q {m}.")],
+                     end=dt.date(2024, m, 28)) for m in (1, 2, 3, 4, 5)]
+    output = _render(events, articles)
+    pages = ["years/year-2024.html", "years/year-2024-2.html", "years/year-2024-3.html"]
+    assert [output[p].count('class="timeline-item"') for p in pages] == [2, 2, 1]
+    assert '<a href="year-2024-2.html">Page 2</a>' in output[pages[0]]
+    assert '<a href="year-2024-3.html" aria-current="page">Page 3</a>' in output[pages[2]]
+    assert 'href="../years/year-2024-3.html#ev-5"' in output["events/ev-5.html"]
+    assert 'href="years/year-2024.html"' in output["index.html"]
+
+
+def test_a_list_page_holds_at_most_twelve_quotes_of_an_entry_and_links_to_all(articles):
+    (a1, _a2) = articles
+    sources = [_source(a1, f"Quote number {i}.") for i in range(20)]
+    (event,) = [_event("ev", "2024-03-01", dt.date(2024, 3, 1), sources)]
+    output = _render([event], articles)
+    assert output["index.html"].count("Quote number") == 12
+    assert "All 20 quotes on the entry’s page" in output["index.html"]
+    assert output["events/ev.html"].count("Quote number") == 20
+
+
 def test_the_filter_form_is_hidden_until_javascript_shows_it(events, articles):
     index = _render(events, articles)["index.html"]
     assert re.search(r'<form id="controls"[^>]* hidden>', index)
