@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 import threading
+from collections.abc import Callable
 from html.parser import HTMLParser
 from pathlib import Path
 
@@ -45,11 +46,13 @@ def find_article_files(content_dir: Path) -> list[Path]:
                   if p.is_file() and p.suffix.lower() in SUFFIXES and not p.name.startswith("."))
 
 
-def read_articles(content_dir: Path, today: dt.date | None = None,
+def read_articles(content_dir: Path, today: dt.date | None = None, mapper: Callable = map,
                   ) -> tuple[list[Article], list[Problem]]:
     """Read every article; a file that cannot be used is reported and left out.
 
     today bounds publication dates (a later one is an error); by default, the clock's.
+    mapper reads the files, as ``map(read_article, paths, days)`` would: a process
+    pool's ``map`` reads them in parallel.
     """
     articles, problems = [], []
     seen: dict[str, Path] = {}
@@ -58,8 +61,8 @@ def read_articles(content_dir: Path, today: dt.date | None = None,
     if not paths:
         problems.append(Problem(content_dir / ARTICLE_DIR, None,
                                 "no articles (.md or .txt files) found; the timeline is empty"))
-    for path in paths:
-        article, found = read_article(path, today or dt.date.today())
+    days = [today or dt.date.today()] * len(paths)
+    for path, (article, found) in zip(paths, mapper(read_article, paths, days), strict=True):
         problems += found
         if article is None:
             continue

@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import functools
 import traceback
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from concurrent.futures import Executor, ProcessPoolExecutor
 from dataclasses import dataclass, field, replace
 from pathlib import Path
@@ -29,6 +29,7 @@ from generator.write import check_output_dir, write_output
 
 # Below this many articles to extract, starting worker processes costs more than it saves.
 POOL_MIN_ARTICLES = 16
+READ_CHUNK = 32  # files a worker reads per task
 
 
 class BuildError(Exception):
@@ -129,13 +130,17 @@ def extract_all(articles: list[Article], cache: ExtractionCache, executor: Execu
 def generate(content_dir: Path, build_date: dt.date | None = None,
              progress: Callable[[int, int], None] | None = None,
              cache: ExtractionCache | None = None,
-             executor: Executor | None = None) -> BuildResult:
+             executor: Executor | None = None, pool: ProcessPoolExecutor | None = None,
+             ) -> BuildResult:
     """Read the content folder and return the site's files, without writing anything.
 
     progress, if given, is called with (articles done, articles in all) during extraction.
+    Articles are extracted in executor, if given; they are read in pool, a pool of this
+    machine's processes (a cluster's workers may not see the files), if given.
     """
     site, problems = load_site(content_dir)
-    articles, found = read_articles(content_dir, build_date)
+    articles, found = read_articles(content_dir, build_date,
+                                    _pool_map(pool) if pool is not None else map)
     problems += found
     candidates: list[Candidate] = []
     texts: list[str] = []
@@ -159,6 +164,15 @@ def generate(content_dir: Path, build_date: dt.date | None = None,
         raise _template_error(err) from err
     files.update(exports(site, events, files, build_date))
     return BuildResult(site, articles, events, problems, files)
+
+
+def _pool_map(pool: ProcessPoolExecutor) -> Callable:
+    """Return a map that runs in the pool when there are enough items to repay the start-up."""
+    def pool_map(func: Callable, items: list, *more: list) -> Iterable:
+        if len(items) < POOL_MIN_ARTICLES:
+            return map(func, items, *more)
+        return pool.map(func, items, *more, chunksize=READ_CHUNK)
+    return pool_map
 
 
 def exports(site: Site, events: list[Event], pages: dict[str, str | bytes],
@@ -197,7 +211,7 @@ def build(content_dir: Path, output_dir: Path,
     build_date = build_date_from_env()
     if executor is None and jobs > 1:
         with ProcessPoolExecutor(max_workers=jobs) as pool:
-            result = generate(content_dir, build_date, progress, cache, pool)
+            result = generate(content_dir, build_date, progress, cache, pool, pool)
     else:
         result = generate(content_dir, build_date, progress, cache, executor)
     write_output(result.files, output_dir)

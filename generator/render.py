@@ -14,6 +14,7 @@ from jinja2 import ChoiceLoader, Environment, FileSystemLoader, StrictUndefined,
 from generator.config import BUILTIN_TEMPLATES, default_template_dirs  # noqa: F401 (re-exported)
 from generator.events import is_denial
 from generator.models import Article, Event, Site, Source
+from generator.search import search_index
 from generator.temporal.values import CENTURY, DECADE, describe, precision, span
 
 # Only these schemes may become links: a "javascript:" URL in an article's header must not.
@@ -94,6 +95,8 @@ def render_site(site: Site, events: list[Event], articles: list[Article],
                     years=_grouped([(year, chunk)]), view="year", year=year,
                     page_number=n, year_page_names=names)
                 placed.update((e.id, name) for e in chunk)
+    if paged:
+        out.update(search_index(timeline, lambda e: f"years/{placed[e.id]}#{e.id}", date_label))
     event_template = env.get_template("event.html")
     for i, event in enumerate(timeline):
         out[f"events/{event.id}.html"] = event_template.render(

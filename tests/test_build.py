@@ -212,12 +212,14 @@ def test_a_process_pool_builds_the_same_site_as_one_process(tmp_path: Path, monk
     monkeypatch.setattr(build_module, "POOL_MIN_ARTICLES", 1)
     texts = {f"a{i}.txt": GOOD.replace("port", f"port number {i}").replace(
         "Saturday", ["Saturday", "Friday", "Sunday"][i % 3]) for i in range(6)}
-    content = site(tmp_path, texts)
-    build(content, tmp_path / "one", jobs=1)
+    content = site(tmp_path, {**texts, "empty.txt": "", "latin1.txt": GOOD.encode("latin-1") + b"caf\xe9\n"})
+    by_one = build(content, tmp_path / "one", jobs=1)
     (tmp_path / ".timeline-cache").rename(tmp_path / "cache-of-one")
-    build(content, tmp_path / "pool", jobs=2)
+    by_pool = build(content, tmp_path / "pool", jobs=2)  # read and extracted in the pool
     one = _tree(tmp_path / "one")
     assert one == _tree(tmp_path / "pool") and len(one) > 5
+    assert [str(p) for p in by_one.problems] == [str(p) for p in by_pool.problems]
+    assert len(by_pool.problems) == 2
 
 
 def test_extraction_runs_in_any_executor(tmp_path: Path, monkeypatch):

@@ -392,3 +392,21 @@ def test_a_denial_is_marked_under_a_disputed_entry(articles):
                    disputed=True)
     index = _render([event], articles)["index.html"]
     assert index.count('class="denial-label"') == 1
+
+
+def test_a_long_timeline_gets_a_search_index_in_parts(articles, monkeypatch):
+    import json
+
+    monkeypatch.setattr("generator.render.PAGE_EVENTS", 2)
+    monkeypatch.setattr("generator.search.ENTRIES_PER_PART", 2)
+    (a1, _a2) = articles
+    events = [_event(f"ev-{m}", f"2024-0{m}", dt.date(2024, m, 1), [_source(a1, f"Harbour café {m}.")],
+                     end=dt.date(2024, m, 28)) for m in (1, 2, 3)]
+    output = _render(events, articles)
+    index = json.loads(output["search/index.json"])
+    assert index["entries"] == 3 and "ha" in index["prefixes"] and "ca" in index["prefixes"]
+    assert json.loads(output["search/terms-ha.json"]) == {"harbour": [0, 1, 2]}
+    assert json.loads(output["search/terms-ca.json"]) == {"cafe": [0, 1, 2]}  # accents folded
+    assert json.loads(output["search/entries-1.json"]) == [
+        [events[2].title, "March 2024", "years/year-2024-2.html#ev-3"]]
+    assert "search/index.json" not in _render(events[:2], articles)

@@ -51,6 +51,96 @@
       shown ? "Showing " + shown + " of " + items.length + " entries" :
       "No entries match. Clear the search or choose another category.";
     remember(words.length ? query.value.trim() : "", wanted, keys);
+    searchAll(normalize(query.value).match(/[a-z0-9]+/g) || []);
+  }
+
+  /* A timeline spread over year pages also searches every year, through an index in parts
+     (search/index.json, one terms part per word, the entries parts of the results shown). */
+  var allYears = document.getElementById("search-all");
+  var root = form.getAttribute("data-search-root");
+  var loaded = {};
+  var latest = 0;
+  var SHOWN = 50;
+
+  function load(file) {
+    if (!loaded[file]) {
+      loaded[file] = fetch(root + "search/" + file).then(function (response) {
+        if (!response.ok) { throw new Error(file + ": " + response.status); }
+        return response.json();
+      });
+    }
+    return loaded[file];
+  }
+
+  function entriesWith(index, word) {
+    var prefix = word.slice(0, index.prefix);
+    if (index.prefixes.indexOf(prefix) === -1) { return Promise.resolve([]); }
+    return load("terms-" + prefix + ".json").then(function (terms) {
+      var found = {};
+      Object.keys(terms).forEach(function (term) {
+        if (term.indexOf(word) === 0) { terms[term].forEach(function (n) { found[n] = true; }); }
+      });
+      return Object.keys(found).map(Number);
+    });
+  }
+
+  var searched = null;
+
+  function searchAll(words) {
+    if (!allYears || root === null || !window.fetch) { return; }
+    words = words.filter(function (word) { return word.length >= 2; });
+    // A change event follows the input events of the same text: keep the list (and a link
+    // being clicked in it) as it is.
+    if (words.join(" ") === searched) { return; }
+    searched = words.join(" ");
+    var ticket = ++latest;
+    if (!words.length) { toggle(allYears, true); return; }
+    load("index.json").then(function (index) {
+      return Promise.all(words.map(function (word) { return entriesWith(index, word); }))
+        .then(function (lists) {
+          var matches = lists.reduce(function (kept, list) {
+            var set = {};
+            list.forEach(function (n) { set[n] = true; });
+            return kept.filter(function (n) { return set[n]; });
+          }).sort(function (a, b) { return a - b; });
+          var shown = matches.slice(0, SHOWN);
+          var parts = [];
+          shown.forEach(function (n) {
+            var part = Math.floor(n / index.entries_per_part);
+            if (parts.indexOf(part) === -1) { parts.push(part); }
+          });
+          return Promise.all(parts.map(function (part) { return load("entries-" + part + ".json"); }))
+            .then(function (found) {
+              if (ticket !== latest) { return; }
+              var byPart = {};
+              parts.forEach(function (part, i) { byPart[part] = found[i]; });
+              show(matches.length, shown.map(function (n) {
+                return byPart[Math.floor(n / index.entries_per_part)][n % index.entries_per_part];
+              }));
+            });
+        });
+    }).catch(function () { if (ticket === latest) { toggle(allYears, true); } });
+  }
+
+  function show(count, entries) {
+    var list = document.getElementById("search-all-results");
+    list.textContent = "";
+    entries.forEach(function (entry) {
+      var item = document.createElement("li");
+      var link = document.createElement("a");
+      link.href = root + entry[2];
+      link.textContent = entry[0];
+      var date = document.createElement("span");
+      date.className = "result-date";
+      date.textContent = " · " + entry[1];
+      item.appendChild(link);
+      item.appendChild(date);
+      list.appendChild(item);
+    });
+    document.getElementById("search-all-status").textContent = !count ? "No entry in any year matches." :
+      (count === 1 ? "1 entry matches" : count + " entries match") +
+      (count > entries.length ? "; the first " + entries.length + " are listed." : ".");
+    toggle(allYears, false);
   }
 
   function remember(text, wanted, keys) {
