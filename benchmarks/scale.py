@@ -60,6 +60,12 @@ DEFAULT_LANG = "en"
 DEFAULT_DATE = "fs"  # every article has a Date: header; this is only the fallback
 RELATIVE_URLS = True
 DEFAULT_PAGINATION = 10
+# Page N of a list in its own folder: the default "{base_name}{number}" makes page 12 of
+# category "x-1" and page 2 of "x-11" the same file, which stops Pelican at 10,000 articles.
+PAGINATION_PATTERNS = (
+    (1, "{url}", "{save_as}"),
+    (2, "{base_name}/page/{number}/", "{base_name}/page/{number}/index.html"),
+)
 FEED_ALL_ATOM = "feeds/all.atom.xml"
 CATEGORY_FEED_ATOM = "feeds/{slug}.atom.xml"
 CACHE_CONTENT = True
