@@ -92,7 +92,9 @@ def _worker_extract(article: Article) -> Extraction:
 def _attach(found: Extraction, article: Article) -> Extraction:
     """Return a worker's extraction with its candidates pointing at the article read here."""
     candidates, sentences, days = found
-    return [replace(c, article=article) for c in candidates], sentences, days
+    for c in candidates:  # just unpickled from the worker: no one else holds them
+        c.article = article
+    return candidates, sentences, days
 
 
 @functools.cache

@@ -132,7 +132,9 @@ class ExtractionCache:
             return None
         self.hits += 1
         candidates, sentences, days = value
-        return [replace(c, article=article) for c in candidates], sentences, days
+        for c in candidates:  # just unpickled: no one else holds them
+            c.article = article
+        return candidates, sentences, days
 
     def _load(self, key: str) -> Extraction | None:
         data = self.path(key).read_bytes()
