@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import functools
+import time
 import traceback
 from collections.abc import Callable, Iterable
 from concurrent.futures import Executor, ProcessPoolExecutor
@@ -61,6 +62,7 @@ class BuildResult:
     files: dict[str, str | bytes] = field(default_factory=dict)
     up_to_date: bool = False
     counts: tuple[int, int] | None = None  # (articles, events) of an up-to-date build
+    seconds: dict[str, float] = field(default_factory=dict)  # wall time of each stage
 
     @property
     def article_count(self) -> int:
@@ -140,10 +142,12 @@ def generate(content_dir: Path, build_date: dt.date | None = None,
     Articles are extracted in executor, if given; they are read in pool, a pool of this
     machine's processes (a cluster's workers may not see the files), if given.
     """
+    clock = _Stopwatch()
     site, problems = load_site(content_dir)
     articles, found = read_articles(content_dir, build_date,
                                     _pool_map(pool) if pool is not None else map)
     problems += found
+    clock.lap("read")
     candidates: list[Candidate] = []
     texts: list[str] = []
     mentions: dict[dt.date, set[str]] = {}
@@ -155,17 +159,33 @@ def generate(content_dir: Path, build_date: dt.date | None = None,
         for day in days:
             mentions.setdefault(day, set()).add(article.stem)
     cache.prune()  # drop what deleted or changed articles left behind
+    clock.lap("extract")
     df, n = document_frequencies(texts)
     events = merge_candidates(candidates, df, n, mentions)
     curation, found = load_curation(content_dir)
     events, applied = apply_curation(events, articles, curation)
     problems += found + applied
+    clock.lap("merge")
     try:
         files = render_site(site, events, articles, default_template_dirs(content_dir), build_date)
     except TemplateError as err:
         raise _template_error(err) from err
     files.update(exports(site, events, files, build_date))
-    return BuildResult(site, articles, events, problems, files)
+    clock.lap("render")
+    return BuildResult(site, articles, events, problems, files, seconds=clock.laps)
+
+
+class _Stopwatch:
+    """Wall time of successive stages."""
+
+    def __init__(self) -> None:
+        self.laps: dict[str, float] = {}
+        self.last = time.perf_counter()
+
+    def lap(self, stage: str) -> None:
+        """Record the time since the last lap as the stage's."""
+        now = time.perf_counter()
+        self.laps[stage], self.last = now - self.last, now
 
 
 def _pool_map(pool: ProcessPoolExecutor) -> Callable:
@@ -216,7 +236,9 @@ def build(content_dir: Path, output_dir: Path,
             result = generate(content_dir, build_date, progress, cache, pool, pool)
     else:
         result = generate(content_dir, build_date, progress, cache, executor)
+    started = time.perf_counter()
     write_output(result.files, output_dir)
+    result.seconds["write"] = time.perf_counter() - started
     if last:
         manifest.record(last, digest, output_dir, manifest.Summary(
             len(result.articles), len(result.events), result.problems))

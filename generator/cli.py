@@ -148,10 +148,8 @@ class _Progress:
     def __init__(self, show: bool) -> None:
         self.show = show
         self.width = 0
-        self.last: float | None = None  # perf_counter of the last article done
 
     def __call__(self, done: int, total: int) -> None:
-        self.last = time.perf_counter()
         if self.show:
             line = f"Reading articles: {done}/{total}"
             self.width = max(self.width, len(line))
@@ -212,7 +210,7 @@ def _build(args: argparse.Namespace) -> int:
     finally:
         progress.clear()
     if args.verbose:
-        _details(result, started, progress.last, time.perf_counter())
+        _details(result, started, time.perf_counter())
     return _summarize(args, result.problems, len(result.events), len(result.articles), started)
 
 
@@ -230,7 +228,7 @@ def _summarize(args: argparse.Namespace, problems: list[Problem], events: int, a
     return 1 if args.strict and problems else 0
 
 
-def _details(result: BuildResult, started: float, extracted: float | None, finished: float) -> None:
+def _details(result: BuildResult, started: float, finished: float) -> None:
     """Print what each stage of a build found, from its result, and how long it took."""
     site, articles, events = result.site, result.articles, result.events
     print(f"settings: title {site.title!r}, language {site.language}, "
@@ -249,12 +247,8 @@ def _details(result: BuildResult, started: float, extracted: float | None, finis
     pages = sum(1 for name in result.files if name.endswith(".html"))
     print(f"files: {len(result.files)} ({pages} pages), {size / 1024:.0f} KiB")
     print(f"problems: {len(result.problems)}")
-    if extracted is None:  # no article: nothing was extracted
-        print(f"time: {finished - started:.2f} s in all")
-    else:
-        print(f"time: {extracted - started:.2f} s to read and extract the articles, "
-              f"{finished - extracted:.2f} s to merge, render and write; "
-              f"{finished - started:.2f} s in all")
+    stages = ", ".join(f"{stage} {seconds:.2f} s" for stage, seconds in result.seconds.items())
+    print(f"time: {stages}; {finished - started:.2f} s in all")
 
 
 def _check(args: argparse.Namespace) -> int:
