@@ -201,6 +201,7 @@ class _GroupIndex:
     def __init__(self, vectors: _Vectors) -> None:
         self.vectors = vectors
         self.by_day: dict[dt.date, list[int]] = {}
+        self.days: list[dt.date] = []  # the keys of by_day, in order
         self.by_month: dict[tuple[int, int], list[int]] = {}
         self.by_tag: dict[str, set[int]] = {}  # groups by their members' names and families
 
@@ -209,7 +210,10 @@ class _GroupIndex:
         self.tag(i, first)
         if _short(first):
             for day in _days(first.start, first.end):
-                self.by_day.setdefault(day, []).append(i)
+                if day not in self.by_day:
+                    self.by_day[day] = []
+                    bisect.insort(self.days, day)
+                self.by_day[day].append(i)
         else:
             for key in _months(first.start, first.end):
                 self.by_month.setdefault(key, []).append(i)
@@ -223,17 +227,15 @@ class _GroupIndex:
         """Return, in the order they were made, the groups a candidate might join.
 
         A candidate dated to a wide span (a year, a decade) overlaps every group of those
-        years: it meets only the first WIDE_COMPARED_GROUPS that share its family or a name.
+        years: it meets only the first WIDE_COMPARED_GROUPS that share its family, a name
+        or one of its clause's weightiest words.
         """
         margin = dt.timedelta(days=DISAGREEMENT_DAYS)
         lo, hi = c.start - margin, c.end + margin
         found: set[int] = set()
-        if (hi - lo).days < len(self.by_day):
-            days: Iterable[dt.date] = _days(lo, hi)
-        else:
-            days = [day for day in self.by_day if lo <= day <= hi]
-        for day in days:
-            found.update(self.by_day.get(day, ()))
+        first, last = bisect.bisect_left(self.days, lo), bisect.bisect_right(self.days, hi)
+        for day in self.days[first:last]:
+            found.update(self.by_day[day])
         for key in _months(lo, hi):
             found.update(self.by_month.get(key, ()))
         if (c.end - c.start).days <= WIDE_SPAN_DAYS:
