@@ -216,16 +216,17 @@ def exports(site: Site, events: list[Event], pages: dict[str, str | bytes],
 
 def build(content_dir: Path, output_dir: Path,
           progress: Callable[[int, int], None] | None = None,
-          jobs: int = 1, executor: Executor | None = None, force: bool = False) -> BuildResult:
+          jobs: int = 1, executor: Executor | None = None, force: bool = False,
+          inputs: manifest.Inputs | None = None) -> BuildResult:
     """Build the site from ``content_dir`` and write it to ``output_dir``.
 
     Articles are extracted in ``jobs`` processes, or in ``executor`` when one is given.
     When no input changed since the last build and its output is intact, nothing is
-    done, unless ``force``.
+    done, unless ``force``. ``inputs`` are the inputs as the caller found them, if it did.
     """
     check_output_dir(output_dir, content_dir)
-    last, digest = manifest.state(content_dir, output_dir)
-    if not force and (summary := manifest.unchanged(last, digest, output_dir)):
+    inputs = inputs or manifest.inputs(content_dir, output_dir)
+    if not force and (summary := manifest.unchanged(inputs, output_dir)):
         site, _ = load_site(content_dir)
         return BuildResult(site, [], [], summary.problems, up_to_date=True,
                            counts=(summary.articles, summary.events))
@@ -239,7 +240,6 @@ def build(content_dir: Path, output_dir: Path,
     started = time.perf_counter()
     write_output(result.files, output_dir)
     result.seconds["write"] = time.perf_counter() - started
-    if last:
-        manifest.record(last, digest, output_dir, manifest.Summary(
-            len(result.articles), len(result.events), result.problems))
+    manifest.record(inputs, output_dir, manifest.Summary(
+        len(result.articles), len(result.events), result.problems))
     return result

@@ -92,6 +92,27 @@ def _valid(value: object) -> bool:
             and isinstance(days, set) and all(isinstance(d, dt.date) for d in days))
 
 
+def write_atomically(path: Path, data: bytes) -> None:
+    """Write a file so that readers see the old one or the new one, never a part.
+
+    A folder that cannot be written is skipped: it only costs the next build some time.
+    """
+    temp = None
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        fd, temp = tempfile.mkstemp(prefix=_TEMP_PREFIX, dir=path.parent)
+        with os.fdopen(fd, "wb") as out:
+            out.write(data)
+        os.replace(temp, path)
+        temp = None
+    except OSError:
+        pass
+    finally:
+        if temp is not None:
+            with contextlib.suppress(OSError):
+                os.unlink(temp)
+
+
 class ExtractionCache:
     """Extractions on disk, one file per article key; a folder of None disables the cache."""
 
@@ -160,21 +181,7 @@ class ExtractionCache:
         payload = pickle.dumps(stored, protocol=_PICKLE_PROTOCOL)
         header = _HEADER.pack(MAGIC, FORMAT, self.fingerprint, bytes.fromhex(key),
                               hashlib.sha256(payload).digest())
-        path = self.path(key)
-        temp = None
-        try:
-            path.parent.mkdir(parents=True, exist_ok=True)
-            fd, temp = tempfile.mkstemp(prefix=_TEMP_PREFIX, dir=path.parent)
-            with os.fdopen(fd, "wb") as out:
-                out.write(header + payload)
-            os.replace(temp, path)  # readers see the old entry or the new one, never a part
-            temp = None
-        except OSError:
-            pass  # a read-only or full disk only costs the next build some time
-        finally:
-            if temp is not None:
-                with contextlib.suppress(OSError):
-                    os.unlink(temp)
+        write_atomically(self.path(key), header + payload)
 
     def prune(self, keep: set[str] | None = None) -> int:
         """Delete the entries not in keep (by default, those this run used) and stray temp files.

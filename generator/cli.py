@@ -188,8 +188,8 @@ def _build(args: argparse.Namespace) -> int:
         print(f"timeline: error: {err}", file=sys.stderr)
         return 1
     # Checked before the pipeline's modules are even imported: that alone takes longer.
-    last, digest = manifest.state(args.content, args.output)
-    if not args.force and (summary := manifest.unchanged(last, digest, args.output)):
+    inputs = manifest.inputs(args.content, args.output)
+    if not args.force and (summary := manifest.unchanged(inputs, args.output)):
         return _summarize(args, summary.problems, summary.events, summary.articles, started,
                           up_to_date=True)
     from generator.build import BuildError, build
@@ -199,10 +199,10 @@ def _build(args: argparse.Namespace) -> int:
         if args.scheduler:
             with _dask_executor(args.scheduler) as executor:
                 result = build(args.content, args.output, progress=progress, executor=executor,
-                               force=True)
+                               force=args.force, inputs=inputs)
         else:
             result = build(args.content, args.output, progress=progress, jobs=args.jobs,
-                           force=True)
+                           force=args.force, inputs=inputs)
     except (OutputError, BuildError, SchedulerError) as err:
         progress.clear()
         print(f"timeline: error: {err}", file=sys.stderr)

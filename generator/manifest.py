@@ -13,12 +13,20 @@ import os
 from dataclasses import dataclass
 from pathlib import Path
 
-from generator.cache import default_cache_dir, fingerprint
+from generator.cache import default_cache_dir, fingerprint, write_atomically
 from generator.config import build_date_from_env, default_template_dirs
 from generator.models import Problem
 
 FORMAT = 1
 NAME = "last-build.json"
+
+
+@dataclass(frozen=True)
+class Inputs:
+    """A build's inputs as they are now, and the file of the last build's record (None: none)."""
+
+    record: Path | None
+    digest: str
 
 
 @dataclass(frozen=True)
@@ -69,21 +77,21 @@ def input_digest(content_dir: Path, template_dirs: list[Path], output_dir: Path,
     return hashlib.sha256(json.dumps(state, sort_keys=True).encode("utf-8")).hexdigest()
 
 
-def state(content_dir: Path, output_dir: Path) -> tuple[Path | None, str]:
-    """Return the file of the last build's record (None: no cache folder) and the inputs' digest."""
+def inputs(content_dir: Path, output_dir: Path) -> Inputs:
+    """Return the digest of a build's inputs now and where the last build's record lives."""
     folder = default_cache_dir(content_dir, output_dir)
     digest = input_digest(content_dir, default_template_dirs(content_dir), output_dir,
                           dt.date.today(), build_date_from_env(), fingerprint())
-    return (folder / NAME if folder else None), digest
+    return Inputs(folder / NAME if folder else None, digest)
 
 
-def unchanged(manifest: Path | None, digest: str, output_dir: Path) -> Summary | None:
-    """Return the last build's summary if its inputs had this digest and its output is intact."""
-    if manifest is None:
+def unchanged(now: Inputs, output_dir: Path) -> Summary | None:
+    """Return the last build's summary if its inputs were these and its output is intact."""
+    if now.record is None:
         return None
     try:
-        saved = json.loads(manifest.read_text(encoding="utf-8"))
-        if saved["format"] != FORMAT or saved["inputs"] != digest:
+        saved = json.loads(now.record.read_text(encoding="utf-8"))
+        if saved["format"] != FORMAT or saved["inputs"] != now.digest:
             return None
         if _listing(output_dir) != saved["output"]:
             return None
@@ -91,22 +99,20 @@ def unchanged(manifest: Path | None, digest: str, output_dir: Path) -> Summary |
                     for p in saved["problems"]]
         return Summary(int(saved["articles"]), int(saved["events"]), problems)
     except (OSError, ValueError, KeyError, TypeError):
-        return None  # no manifest, or one this version cannot read: build
+        return None  # no record, or one this version cannot read: build
 
 
-def record(manifest: Path, digest: str, output_dir: Path, summary: Summary) -> None:
-    """Save the inputs' digest, the output as written and the summary, atomically."""
+def record(now: Inputs, output_dir: Path, summary: Summary) -> None:
+    """Save the inputs' digest, the output as written and the summary, if there is a record file."""
+    if now.record is None:
+        return
     data = {
         "format": FORMAT,
-        "inputs": digest,
+        "inputs": now.digest,
         "output": _listing(output_dir),
         "articles": summary.articles,
         "events": summary.events,
         "problems": [{"path": str(p.path), "line": p.line, "message": p.message,
                       "severity": p.severity} for p in summary.problems],
     }
-    manifest.parent.mkdir(parents=True, exist_ok=True)
-    temp = manifest.with_name(f".tmp-{os.getpid()}-{manifest.name}")
-    temp.write_text(json.dumps(data), encoding="utf-8")
-    os.replace(temp, manifest)
-
+    write_atomically(now.record, json.dumps(data).encode("utf-8"))

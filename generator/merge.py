@@ -9,6 +9,7 @@ import math
 import re
 from collections import Counter
 from collections.abc import Iterable, Iterator
+from operator import itemgetter
 
 from generator.lexicon import STOPWORDS, lemma
 from generator.models import Candidate, Event, Source
@@ -203,7 +204,7 @@ class _GroupIndex:
         self.by_day: dict[dt.date, list[int]] = {}
         self.days: list[dt.date] = []  # the keys of by_day, in order
         self.by_month: dict[tuple[int, int], list[int]] = {}
-        self.by_tag: dict[str, set[int]] = {}  # groups by their members' names and families
+        self.by_tag: dict[str, set[int]] = {}  # groups by their members' tags (see _tags)
 
     def add(self, i: int, first: Candidate) -> None:
         """Index new group i under the dates of its first member."""
@@ -219,7 +220,7 @@ class _GroupIndex:
                 self.by_month.setdefault(key, []).append(i)
 
     def tag(self, i: int, member: Candidate) -> None:
-        """Index group i under a new member's names and family."""
+        """Index group i under a new member's family, names and weightiest words."""
         for tag in _tags(member, self.vectors):
             self.by_tag.setdefault(tag, set()).add(i)
 
@@ -359,10 +360,6 @@ def attach_reports(reports: list[Candidate], groups: list[list[Candidate]],
         groups[i].append(report)
 
 
-def _first(entry: tuple[dt.date, int]) -> dt.date:
-    return entry[0]
-
-
 def _nearest_before(day: dt.date | None, lists: list[list[tuple[dt.date, int]]]) -> list[int]:
     """Return, in index order, the REPORT_GROUPS groups of the lists dated nearest before day.
 
@@ -370,7 +367,7 @@ def _nearest_before(day: dt.date | None, lists: list[list[tuple[dt.date, int]]])
     """
     found: set[tuple[dt.date, int]] = set()
     for entries in lists:
-        end = len(entries) if day is None else bisect.bisect_right(entries, day, key=_first)
+        end = len(entries) if day is None else bisect.bisect_right(entries, day, key=itemgetter(0))
         found.update(entries[max(0, end - REPORT_GROUPS):end])
     nearest = sorted(found)[-REPORT_GROUPS:]
     return sorted(i for _, i in nearest)
@@ -389,8 +386,7 @@ def _centrality(start: dt.date, end: dt.date, mentions: dict[dt.date, set[str]])
     """Return how many articles date something to the days of a short span: its salience."""
     if (end - start).days > CENTRAL_SPAN_DAYS:
         return 0
-    days = (start + dt.timedelta(days=i) for i in range((end - start).days + 1))
-    return len(set().union(*(mentions.get(d, set()) for d in days)))
+    return len(set().union(*(mentions.get(d, set()) for d in _days(start, end))))
 
 
 def _choose_date(group: list[Candidate]) -> Candidate:

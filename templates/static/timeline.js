@@ -23,7 +23,8 @@
   }
 
   function apply() {
-    var words = normalize(query.value).split(" ").filter(Boolean);
+    var text = normalize(query.value);
+    var words = text.split(" ").filter(Boolean);
     var wanted = category ? category.value : "";
     var keys = keyOnly ? keyOnly.checked : false;
     var shown = 0;
@@ -51,7 +52,7 @@
       shown ? "Showing " + shown + " of " + items.length + " entries" :
       "No entries match. Clear the search or choose another category.";
     remember(words.length ? query.value.trim() : "", wanted, keys);
-    searchAll(normalize(query.value).match(/[a-z0-9]+/g) || []);
+    searchAll(text.match(/[a-z0-9]+/g) || []);
   }
 
   /* A timeline spread over year pages also searches every year, through an index in parts
