@@ -231,6 +231,8 @@ def _ics_date(day: dt.date) -> str:
 
 def _fold(line: str) -> str:
     """Return a content line folded to at most 75 octets a line, never inside a character."""
+    if line.isascii():
+        return "\r\n ".join([line[:75], *(line[i:i + 74] for i in range(75, len(line), 74))])
     out: list[str] = []
     current: list[str] = []
     size, limit = 0, 75

@@ -45,6 +45,7 @@ COMPARED_MEMBERS = 16
 WIDE_SPAN_DAYS = 92
 WIDE_COMPARED_GROUPS = 64
 TAG_WORDS = 3
+PAIRS_KEPT = 1 << 20  # similarities remembered: about 150 MB at most
 
 _WORD = re.compile(r"[A-Za-z][A-Za-z’'-]+")
 
@@ -85,6 +86,7 @@ class _Vectors:
         self.df, self.n = df, max(n, 1)
         self.cache: dict[str, dict[str, float]] = {}
         self.idfs: dict[str, float] = {}
+        self.pairs: dict[tuple[str, str], float] = {}
 
     def idf(self, word: str) -> float:
         """Return the inverse document frequency of a stem."""
@@ -106,13 +108,22 @@ class _Vectors:
 
     def cosine(self, a: str, b: str) -> float:
         """Return the cosine similarity of two texts' vectors."""
+        # Reprints and wire copy bring the same sentences together again and again.
+        found = self.pairs.get((a, b))
+        if found is None:
+            if len(self.pairs) >= PAIRS_KEPT:
+                self.pairs.clear()
+            found = self.pairs[(a, b)] = self._cosine(a, b)
+        return found
+
+    def _cosine(self, a: str, b: str) -> float:
         va, vb = self.of(a), self.of(b)
         if len(va) > len(vb):
             va, vb = vb, va
         if va.keys().isdisjoint(vb):
             return 0.0
         # Words outside vb would add zeros: the sum, in va's order, is the same to the last bit.
-        return sum((v * vb[w] for w, v in va.items() if w in vb), 0.0)
+        return sum([v * vb[w] for w, v in va.items() if w in vb], 0.0)
 
 
 def _overlaps(a: Candidate, b: Candidate) -> bool:

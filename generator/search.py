@@ -24,8 +24,10 @@ _WORDS = re.compile(r"[a-z0-9]+")
 
 def words(text: str) -> set[str]:
     """Return the searchable words of a text, as the page's script splits a query."""
-    text = unicodedata.normalize("NFKD", text.lower())
-    text = "".join(c for c in text if not unicodedata.combining(c))
+    text = text.lower()
+    if not text.isascii():
+        text = unicodedata.normalize("NFKD", text)
+        text = "".join(c for c in text if not unicodedata.combining(c))
     return set(_WORDS.findall(_QUOTES.sub("", text)))
 
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import os
 import shutil
 import tempfile
-from pathlib import Path
+from pathlib import Path, PurePosixPath
 
 MARKER = ".timeline-build"
 
@@ -37,12 +37,16 @@ def write_output(files: dict[str, str | bytes], output_dir: Path) -> None:
     output_dir = output_dir.resolve()
     output_dir.parent.mkdir(parents=True, exist_ok=True)
     staging = Path(tempfile.mkdtemp(prefix=f".{output_dir.name}-", dir=output_dir.parent))
+    made = {staging}
     try:
         for rel, data in sorted(files.items()):
-            target = (staging / rel).resolve()
-            if staging not in target.parents:
+            parts = PurePosixPath(rel).parts
+            if not parts or parts[0] == "/" or ".." in parts or "\\" in rel:
                 raise OutputError(f"refusing to write outside the output folder: {rel}")
-            target.parent.mkdir(parents=True, exist_ok=True)
+            target = staging.joinpath(*parts)
+            if target.parent not in made:  # the staging folder is ours: no links to follow
+                target.parent.mkdir(parents=True, exist_ok=True)
+                made.add(target.parent)
             if isinstance(data, bytes):
                 target.write_bytes(data)
             else:
