@@ -15,7 +15,7 @@ from jinja2 import TemplateError, TemplateSyntaxError
 
 from generator import manifest
 from generator.articles import read_articles
-from generator.cache import Extraction, ExtractionCache, default_cache_dir
+from generator.cache import Extraction, ExtractionCache, ReadCache, default_cache_dir
 from generator.config import build_date_from_env, default_template_dirs, load_site
 from generator.curation import apply_curation, load_curation
 from generator.events import detect_candidates, detect_reports, named_days
@@ -144,14 +144,15 @@ def generate(content_dir: Path, build_date: dt.date | None = None,
     """
     clock = _Stopwatch()
     site, problems = load_site(content_dir)
+    cache = cache or ExtractionCache(None)  # no cache unless asked: tests write none
+    reads = ReadCache(cache.folder)
     articles, found = read_articles(content_dir, build_date,
-                                    _pool_map(pool) if pool is not None else map)
+                                    reads.mapper(_pool_map(pool) if pool is not None else map))
     problems += found
     clock.lap("read")
     candidates: list[Candidate] = []
     texts: list[str] = []
     mentions: dict[dt.date, set[str]] = {}
-    cache = cache or ExtractionCache(None)  # no cache unless asked: tests write none
     extractions = extract_all(articles, cache, executor, progress)
     for article, (more, sentences, days) in zip(articles, extractions, strict=True):
         candidates += more

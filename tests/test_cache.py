@@ -14,7 +14,8 @@ import pytest
 import generator
 import generator.build
 from generator import cache as cache_mod
-from generator.cache import ExtractionCache, default_cache_dir
+from generator.articles import read_articles
+from generator.cache import ExtractionCache, ReadCache, default_cache_dir
 from tests.helpers import TRIGGERS, article
 
 TEXTS = {
@@ -346,3 +347,116 @@ def test_no_default_folder_inside_the_output_folder(tmp_path, output):
 
 def test_no_default_folder_inside_the_content_folder():
     assert default_cache_dir(Path("/")) is None
+
+
+# The read cache: articles as last read, by file.
+
+PORT = "Title: Port\nDate: 2025-04-28\nPublisher: Daily\n\nThe port reopened to ships on Saturday.\n"
+
+
+def named(title: str) -> str:
+    """Return the port article about another place, so that no two texts are the same."""
+    return PORT.replace("Port", title).replace("port", title.lower())
+DAY = dt.date(2025, 5, 1)
+AN_HOUR_AGO = 3600
+
+
+def content_with(tmp_path: Path, files: dict[str, str]) -> Path:
+    """Write a content folder whose files were last changed an hour ago."""
+    folder = tmp_path / "content" / "articles"
+    folder.mkdir(parents=True, exist_ok=True)
+    for name, text in files.items():
+        set_file(folder / name, text)
+    return tmp_path / "content"
+
+
+def set_file(path: Path, text: str, age: int = AN_HOUR_AGO) -> None:
+    path.write_text(text, encoding="utf-8")
+    then = path.stat().st_mtime - age
+    os.utime(path, (then, then))
+
+
+def read_through(cache_dir: Path, content: Path, day: dt.date = DAY):
+    """Read the articles as a build does; return them, the problems and the files read."""
+    read: list[str] = []
+
+    def counting(func, paths, days):
+        read.extend(p.name for p in paths)
+        return map(func, paths, days)
+
+    articles, problems = read_articles(content, day, ReadCache(cache_dir).mapper(counting))
+    return articles, problems, read
+
+
+def test_a_second_reading_reads_only_the_changed_and_the_added_file(tmp_path):
+    content = content_with(tmp_path, {"a.txt": PORT, "b.txt": named("Dock")})
+    assert read_through(tmp_path / "cache", content)[2] == ["a.txt", "b.txt"]
+    set_file(content / "articles" / "b.txt", named("Harbour"))
+    set_file(content / "articles" / "c.txt", named("Mill"))
+    articles, _, read = read_through(tmp_path / "cache", content)
+    assert read == ["b.txt", "c.txt"]
+    assert [a.title for a in articles] == ["Port", "Harbour", "Mill"]
+
+
+def test_articles_and_problems_from_the_cache_equal_a_fresh_reading(tmp_path):
+    content = content_with(tmp_path, {"a.txt": PORT, "undated.txt": "The port reopened on Saturday.\n"})
+    fresh = read_through(tmp_path / "cache", content)
+    again = read_through(tmp_path / "cache", content)
+    assert again[2] == []
+    assert again[:2] == fresh[:2]
+    assert any("no 'Date:' header" in p.message for p in again[1])
+
+
+def test_another_day_reads_every_file_again(tmp_path):
+    future = PORT.replace("2025-04-28", "2025-06-01")
+    content = content_with(tmp_path, {"a.txt": future})
+    _, problems, _ = read_through(tmp_path / "cache", content, dt.date(2025, 7, 1))
+    assert not problems
+    _, problems, read = read_through(tmp_path / "cache", content, DAY)
+    assert read == ["a.txt"]
+    assert any("in the future" in p.message for p in problems)
+
+
+def test_a_file_changed_moments_ago_is_read_again_next_time(tmp_path):
+    content = content_with(tmp_path, {"a.txt": PORT})
+    set_file(content / "articles" / "a.txt", PORT, age=0)  # its clock tick may not be over
+    read_through(tmp_path / "cache", content)
+    assert read_through(tmp_path / "cache", content)[2] == ["a.txt"]
+
+
+def test_a_deleted_file_leaves_the_cache(tmp_path):
+    content = content_with(tmp_path, {"a.txt": PORT, "b.txt": named("Dock")})
+    read_through(tmp_path / "cache", content)
+    (content / "articles" / "b.txt").unlink()
+    articles, _, _ = read_through(tmp_path / "cache", content)
+    assert [a.title for a in articles] == ["Port"]
+    assert list(ReadCache(tmp_path / "cache").stored) == [str(content / "articles" / "a.txt")]
+
+
+@pytest.mark.parametrize("corrupt", [b"", b"garbage", None])
+def test_a_corrupt_read_cache_means_reading_everything_again(tmp_path, corrupt):
+    content = content_with(tmp_path, {"a.txt": PORT})
+    fresh = read_through(tmp_path / "cache", content)
+    stored = tmp_path / "cache" / cache_mod.READS_FILE
+    data = stored.read_bytes()
+    stored.write_bytes(data[:-1] + bytes([data[-1] ^ 1]) if corrupt is None else corrupt)
+    again = read_through(tmp_path / "cache", content)
+    assert again[2] == ["a.txt"]
+    assert again[:2] == fresh[:2]
+
+
+def test_a_read_cache_of_another_generator_is_not_used(tmp_path, monkeypatch):
+    content = content_with(tmp_path, {"a.txt": PORT})
+    read_through(tmp_path / "cache", content)
+    monkeypatch.setattr(cache_mod, "fingerprint", lambda: b"\x01" * 32)
+    assert read_through(tmp_path / "cache", content)[2] == ["a.txt"]
+
+
+def test_no_read_cache_folder_reads_every_time_and_writes_nothing(tmp_path):
+    content = content_with(tmp_path, {"a.txt": PORT})
+    cache = ReadCache(None)
+    for _ in range(2):
+        articles, _ = read_articles(content, DAY, cache.mapper())
+        assert [a.title for a in articles] == ["Port"]
+        assert cache.hits == 0
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["content"]
