@@ -49,8 +49,7 @@ _TEMP_PREFIX = ".tmp-"
 _PICKLE_PROTOCOL = 5
 READS_FILE = "reads.pickle"
 READS_MAGIC = b"TLXREADS"
-# magic, format, generator fingerprint, SHA-256 of the payload (which follows)
-_READS_HEADER = struct.Struct(">8sH32s32s")
+_READS_KEY = bytes(32)  # the one reads file needs no key
 # A file changed this recently may change again within its clock's tick, unseen by its
 # modification time: it is read again next time rather than trusted.
 _SETTLE_NS = 2_000_000_000
@@ -103,6 +102,22 @@ def _valid(value: object) -> bool:
     return (isinstance(candidates, list) and all(isinstance(c, Candidate) for c in candidates)
             and isinstance(sentences, list) and all(isinstance(s, str) for s in sentences)
             and isinstance(days, set) and all(isinstance(d, dt.date) for d in days))
+
+
+def _seal(magic: bytes, fprint: bytes, key: bytes, payload: bytes) -> bytes:
+    """Return the payload behind a header naming what it is and holding its checksum."""
+    return _HEADER.pack(magic, FORMAT, fprint, key, hashlib.sha256(payload).digest()) + payload
+
+
+def _unseal(data: bytes, magic: bytes, fprint: bytes, key: bytes) -> bytes | None:
+    """Return the payload of sealed data, or None if it is another thing or damaged."""
+    if len(data) < _HEADER.size:
+        return None
+    *found, checksum = _HEADER.unpack_from(data)
+    payload = data[_HEADER.size:]
+    if found != [magic, FORMAT, fprint, key] or hashlib.sha256(payload).digest() != checksum:
+        return None
+    return payload
 
 
 def write_atomically(path: Path, data: bytes) -> None:
@@ -171,13 +186,8 @@ class ExtractionCache:
         return candidates, sentences, days
 
     def _load(self, key: str) -> Extraction | None:
-        data = self.path(key).read_bytes()
-        if len(data) < _HEADER.size:
-            return None
-        magic, version, fprint, stored_key, checksum = _HEADER.unpack_from(data)
-        payload = data[_HEADER.size:]
-        if (magic != MAGIC or version != FORMAT or fprint != self.fingerprint
-                or stored_key != bytes.fromhex(key) or hashlib.sha256(payload).digest() != checksum):
+        payload = _unseal(self.path(key).read_bytes(), MAGIC, self.fingerprint, bytes.fromhex(key))
+        if payload is None:
             return None
         value = pickle.loads(payload)  # only after the checksum matched; see the module notes
         return value if _valid(value) else None
@@ -192,9 +202,7 @@ class ExtractionCache:
         # The article is not stored: get() re-attaches the one just read.
         stored = ([replace(c, article=None) for c in candidates], list(sentences), set(days))
         payload = pickle.dumps(stored, protocol=_PICKLE_PROTOCOL)
-        header = _HEADER.pack(MAGIC, FORMAT, self.fingerprint, bytes.fromhex(key),
-                              hashlib.sha256(payload).digest())
-        write_atomically(self.path(key), header + payload)
+        write_atomically(self.path(key), _seal(MAGIC, self.fingerprint, bytes.fromhex(key), payload))
 
     def prune(self, keep: set[str] | None = None) -> int:
         """Delete the entries not in keep (by default, those this run used) and stray temp files.
@@ -236,14 +244,11 @@ class ReadCache:
         self.hits = 0
 
     def _load(self) -> dict[str, tuple[tuple, Reading]]:
+        if self.path is None:
+            return {}
         try:
-            data = self.path.read_bytes() if self.path is not None else b""
-            magic, version, fprint, checksum = _READS_HEADER.unpack_from(data)
-            payload = data[_READS_HEADER.size:]
-            if (magic, version, fprint) != (READS_MAGIC, FORMAT, self.fingerprint) \
-                    or hashlib.sha256(payload).digest() != checksum:
-                return {}
-            value = pickle.loads(payload)  # only after the checksum matched; see the module notes
+            payload = _unseal(self.path.read_bytes(), READS_MAGIC, self.fingerprint, _READS_KEY)
+            value = pickle.loads(payload) if payload is not None else None  # see the module notes
         except Exception:  # missing, truncated, corrupt, foreign: all mean "read again"
             return {}
         return value if isinstance(value, dict) else {}
@@ -263,7 +268,7 @@ class ReadCache:
                 results[i] = reading
             kept = {str(path): (stamp, reading) for path, stamp, reading
                     in zip(paths, stamps, results, strict=True) if stamp is not None}
-            if kept.keys() != self.stored.keys() or todo:
+            if kept.keys() != self.stored.keys() or any(stamps[i] for i in todo):
                 self._save(kept)
             return results
         return read
@@ -273,9 +278,7 @@ class ReadCache:
             return
         self.stored = entries
         payload = pickle.dumps(entries, protocol=_PICKLE_PROTOCOL)
-        header = _READS_HEADER.pack(READS_MAGIC, FORMAT, self.fingerprint,
-                                    hashlib.sha256(payload).digest())
-        write_atomically(self.path, header + payload)
+        write_atomically(self.path, _seal(READS_MAGIC, self.fingerprint, _READS_KEY, payload))
 
 
 def _stamp(path: Path, day: dt.date) -> tuple | None:
