@@ -302,3 +302,27 @@ def test_undoing_a_broken_edit_finds_the_last_good_site_up_to_date(tmp_path: Pat
     (content / "templates").rmdir()
     # The failed build wrote nothing: the site is still the one built from these inputs.
     assert build(content, out).up_to_date
+
+
+def test_a_rebuild_reads_only_the_files_changed_since_and_builds_the_same_site(tmp_path: Path,
+                                                                               monkeypatch):
+    import os
+
+    import generator.articles as articles_module
+
+    content = site(tmp_path, {"port.txt": GOOD, "dock.txt": GOOD.replace("port", "dock")})
+    for path in (content / "articles").iterdir():  # written an hour ago, as an archive's are
+        os.utime(path, (path.stat().st_mtime - 3600,) * 2)
+    build(content, tmp_path / "out")
+    first = _tree(tmp_path / "out")
+    read = []
+    real = articles_module.read_article
+    monkeypatch.setattr(articles_module, "read_article",
+                        lambda path, day: read.append(path.name) or real(path, day))
+    (content / "articles" / "mill.txt").write_text(GOOD.replace("port", "mill"), encoding="utf-8")
+    build(content, tmp_path / "out")
+    assert read == ["mill.txt"]
+    (content / "articles" / "mill.txt").unlink()
+    build(content, tmp_path / "out")
+    assert read == ["mill.txt"]
+    assert _tree(tmp_path / "out") == first
