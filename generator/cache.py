@@ -50,9 +50,9 @@ _PICKLE_PROTOCOL = 5
 READS_FILE = "reads.pickle"
 READS_MAGIC = b"TLXREADS"
 _READS_KEY = bytes(32)  # the one reads file needs no key
-# A file changed this recently may change again within its clock's tick, unseen by its
-# modification time: it is read again next time rather than trusted.
-_SETTLE_NS = 2_000_000_000
+# A file changed this recently may change again within its clock's tick (2 s on FAT),
+# unseen by its modification time: it is not trusted to be unchanged next time.
+SETTLE_NS = 2_000_000_000
 
 
 def _feed(digest, value: str | bytes | None) -> None:
@@ -287,6 +287,11 @@ def _stamp(path: Path, day: dt.date) -> tuple | None:
         info = path.stat()
     except OSError:
         return None
-    if time.time_ns() - info.st_mtime_ns < _SETTLE_NS:
+    if not settled(info.st_mtime_ns):
         return None
     return info.st_size, info.st_mtime_ns, day.isoformat()
+
+
+def settled(mtime_ns: int) -> bool:
+    """Return whether a file last changed at mtime_ns can be told unchanged by size and time."""
+    return time.time_ns() - mtime_ns >= SETTLE_NS

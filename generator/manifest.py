@@ -1,7 +1,9 @@
 """Tell whether a build's inputs and output are still as the last build left them.
 
 Like make and ninja, a file counts as unchanged while its size and modification time are;
-the generator's own code counts through its fingerprint.
+the generator's own code counts through its fingerprint. A build whose inputs include a
+file changed in the last seconds (see ``cache.settled``) leaves no record: the next build
+cannot tell a second change within the same clock tick, so it runs in full.
 """
 
 from __future__ import annotations
@@ -13,7 +15,7 @@ import os
 from dataclasses import dataclass
 from pathlib import Path
 
-from generator.cache import default_cache_dir, fingerprint, write_atomically
+from generator.cache import default_cache_dir, fingerprint, settled, write_atomically
 from generator.config import build_date_from_env, default_template_dirs
 from generator.models import Problem
 
@@ -27,6 +29,7 @@ class Inputs:
 
     record: Path | None
     digest: str
+    settled: bool = True  # False if some input file changed too recently to be trusted
 
 
 @dataclass(frozen=True)
@@ -63,13 +66,18 @@ def _listing(folder: Path) -> dict[str, list[int]]:
 
 
 def input_digest(content_dir: Path, template_dirs: list[Path], output_dir: Path,
-                 today: dt.date, build_date: dt.date | None, fingerprint: bytes) -> str:
-    """Return a digest of everything a build reads: files, generator, clock day, build date."""
+                 today: dt.date, build_date: dt.date | None, fingerprint: bytes,
+                 listings: list[dict[str, list[int]]]) -> str:
+    """Return a digest of everything a build reads: files, generator, clock day, build date.
+
+    listings are the _listing of the content folder, then of each template folder.
+    """
     state = {
         "format": FORMAT,
         "generator": fingerprint.hex(),
-        "content": [str(content_dir.resolve()), _listing(content_dir)],
-        "templates": [[str(d.resolve()), _listing(d)] for d in template_dirs],
+        "content": [str(content_dir.resolve()), listings[0]],
+        "templates": [[str(d.resolve()), listing]
+                      for d, listing in zip(template_dirs, listings[1:], strict=True)],
         "output": str(output_dir.resolve()),
         "today": today.isoformat(),
         "build_date": build_date.isoformat() if build_date else None,
@@ -80,9 +88,12 @@ def input_digest(content_dir: Path, template_dirs: list[Path], output_dir: Path,
 def inputs(content_dir: Path, output_dir: Path) -> Inputs:
     """Return the digest of a build's inputs now and where the last build's record lives."""
     folder = default_cache_dir(content_dir, output_dir)
-    digest = input_digest(content_dir, default_template_dirs(content_dir), output_dir,
-                          dt.date.today(), build_date_from_env(), fingerprint())
-    return Inputs(folder / NAME if folder else None, digest)
+    template_dirs = default_template_dirs(content_dir)
+    listings = [_listing(content_dir)] + [_listing(d) for d in template_dirs]
+    digest = input_digest(content_dir, template_dirs, output_dir, dt.date.today(),
+                          build_date_from_env(), fingerprint(), listings)
+    fresh = any(not settled(mtime) for listing in listings for _, mtime in listing.values())
+    return Inputs(folder / NAME if folder else None, digest, settled=not fresh)
 
 
 def unchanged(now: Inputs, output_dir: Path) -> Summary | None:
@@ -104,7 +115,7 @@ def unchanged(now: Inputs, output_dir: Path) -> Summary | None:
 
 def record(now: Inputs, output_dir: Path, summary: Summary) -> None:
     """Save the inputs' digest, the output as written and the summary, if there is a record file."""
-    if now.record is None:
+    if now.record is None or not now.settled:
         return
     data = {
         "format": FORMAT,

@@ -1,4 +1,5 @@
 import json
+import os
 import re
 from pathlib import Path
 
@@ -10,11 +11,13 @@ from generator.write import OutputError, write_output
 
 
 def site(tmp_path: Path, articles: dict[str, str | bytes]) -> Path:
+    """Write a content folder whose articles were last changed an hour ago, as an archive's."""
     content = tmp_path / "content"
     (content / "articles").mkdir(parents=True)
     for name, text in articles.items():
         path = content / "articles" / name
         path.write_bytes(text if isinstance(text, bytes) else text.encode("utf-8"))
+        os.utime(path, (path.stat().st_mtime - 3600,) * 2)
     return content
 
 
@@ -281,6 +284,20 @@ def test_any_change_to_inputs_or_output_makes_a_full_build(tmp_path: Path, monke
     assert (out / "about.html").exists() and "hand-edited" not in (out / "index.html").read_text()
 
 
+def test_a_build_right_after_an_edit_is_not_trusted_up_to_date_next_time(tmp_path: Path):
+    content = site(tmp_path, {"port.txt": GOOD})
+    out = tmp_path / "out"
+    # Changed this instant: a second change within the clock's tick would keep size and time.
+    (content / "articles" / "port.txt").write_text(GOOD.replace("Saturday", "Friday"),
+                                                   encoding="utf-8")
+    build(content, out)
+    assert not build(content, out).up_to_date
+    path = content / "articles" / "port.txt"
+    os.utime(path, (path.stat().st_mtime - 3600,) * 2)
+    build(content, out)
+    assert build(content, out).up_to_date
+
+
 def test_force_builds_even_when_nothing_changed(tmp_path: Path, capsys):
     content = site(tmp_path, {"port.txt": GOOD})
     out = tmp_path / "out"
@@ -306,13 +323,9 @@ def test_undoing_a_broken_edit_finds_the_last_good_site_up_to_date(tmp_path: Pat
 
 def test_a_rebuild_reads_only_the_files_changed_since_and_builds_the_same_site(tmp_path: Path,
                                                                                monkeypatch):
-    import os
-
     import generator.articles as articles_module
 
     content = site(tmp_path, {"port.txt": GOOD, "dock.txt": GOOD.replace("port", "dock")})
-    for path in (content / "articles").iterdir():  # written an hour ago, as an archive's are
-        os.utime(path, (path.stat().st_mtime - 3600,) * 2)
     build(content, tmp_path / "out")
     first = _tree(tmp_path / "out")
     read = []
