@@ -15,7 +15,7 @@ from jinja2 import TemplateError, TemplateSyntaxError
 
 from generator import manifest
 from generator.articles import read_articles
-from generator.cache import Extraction, ExtractionCache, ReadCache, default_cache_dir
+from generator.cache import Extraction, ExtractionCache, ReadCache, attach, default_cache_dir
 from generator.config import build_date_from_env, default_template_dirs, load_site
 from generator.curation import apply_curation, load_curation
 from generator.events import detect_candidates, detect_reports, named_days
@@ -91,14 +91,6 @@ def _worker_extract(article: Article) -> Extraction:
     return [replace(c, article=None) for c in candidates], sentences, days
 
 
-def _attach(found: Extraction, article: Article) -> Extraction:
-    """Return a worker's extraction with its candidates pointing at the article read here."""
-    candidates, sentences, days = found
-    for c in candidates:  # just unpickled from the worker: no one else holds them
-        c.article = article
-    return candidates, sentences, days
-
-
 @functools.cache
 def _triggers() -> dict:
     return trigger_table(DEFAULT_FAMILIES)
@@ -116,7 +108,7 @@ def extract_all(articles: list[Article], cache: ExtractionCache, executor: Execu
     done = len(articles) - len(todo)
     if executor is not None and len(todo) >= POOL_MIN_ARTICLES:
         futures = [executor.submit(_worker_extract, articles[i]) for i in todo]
-        computed = ((i, _attach(future.result(), articles[i]))
+        computed = ((i, attach(future.result(), articles[i]))
                     for i, future in zip(todo, futures, strict=True))
     else:
         computed = ((i, extract(articles[i], _triggers())) for i in todo)

@@ -104,6 +104,13 @@ def _valid(value: object) -> bool:
             and isinstance(days, set) and all(isinstance(d, dt.date) for d in days))
 
 
+def attach(found: Extraction, article: Article) -> Extraction:
+    """Point the candidates of a just unpickled extraction (no one else holds them) at article."""
+    for c in found[0]:
+        c.article = article
+    return found
+
+
 def _seal(magic: bytes, fprint: bytes, key: bytes, payload: bytes) -> bytes:
     """Return the payload behind a header naming what it is and holding its checksum."""
     return _HEADER.pack(magic, FORMAT, fprint, key, hashlib.sha256(payload).digest()) + payload
@@ -180,10 +187,7 @@ class ExtractionCache:
             self.misses += 1
             return None
         self.hits += 1
-        candidates, sentences, days = value
-        for c in candidates:  # just unpickled: no one else holds them
-            c.article = article
-        return candidates, sentences, days
+        return attach(value, article)
 
     def _load(self, key: str) -> Extraction | None:
         payload = _unseal(self.path(key).read_bytes(), MAGIC, self.fingerprint, bytes.fromhex(key))

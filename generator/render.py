@@ -95,7 +95,6 @@ def render_site(site: Site, events: list[Event], articles: list[Article],
                     years=_grouped([(year, chunk)]), view="year", year=year,
                     page_number=n, year_page_names=names)
                 placed.update((e.id, name) for e in chunk)
-    if paged:
         out.update(search_index(timeline, lambda e: f"years/{placed[e.id]}#{e.id}", date_label))
     event_template = env.get_template("event.html")
     for i, event in enumerate(timeline):
