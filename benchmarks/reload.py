@@ -3,7 +3,8 @@
     python3 benchmarks/reload.py [--runs 5]
 
 Starts `timeline serve` on a copy of content/, opens it in headless Chromium (Playwright,
-/usr/bin/chromium), then edits an article RUNS times and prints each save-to-reload time.
+/usr/bin/chromium), then edits an article RUNS times and prints each save-to-reload time,
+and the longest a page request waited meanwhile (the preview keeps serving while it rebuilds).
 """
 
 from __future__ import annotations
@@ -15,6 +16,7 @@ import statistics
 import subprocess
 import sys
 import tempfile
+import threading
 import time
 import urllib.request
 from pathlib import Path
@@ -41,6 +43,18 @@ def _wait_for(url: str, seconds: float = 30) -> None:
     raise SystemExit(f"the preview did not start at {url}")
 
 
+def _probe(url: str, stop: threading.Event, waits: list[float]) -> None:
+    """Fetch the page over and over until stopped, recording how long each answer took."""
+    while not stop.is_set():
+        started = time.perf_counter()
+        try:
+            urllib.request.urlopen(url, timeout=30).read()
+        except OSError:
+            pass
+        waits.append(time.perf_counter() - started)
+        stop.wait(0.02)
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--runs", type=int, default=5)
@@ -55,7 +69,9 @@ def main() -> int:
     port = _free_port()
     server = subprocess.Popen([sys.executable, "-m", "generator", "serve", "--content", str(content),
                                "--port", str(port)], stderr=subprocess.DEVNULL)
-    times = []
+    times: list[float] = []
+    waits: list[float] = []
+    stop = threading.Event()
     try:
         _wait_for(f"http://127.0.0.1:{port}/index.html")
         with sync_playwright() as p:
@@ -63,6 +79,9 @@ def main() -> int:
             page = browser.new_page()
             page.goto(f"http://127.0.0.1:{port}/index.html")
             page.wait_for_timeout(1000)  # let the livereload socket connect
+            prober = threading.Thread(target=_probe, args=(
+                f"http://127.0.0.1:{port}/sources.html", stop, waits))
+            prober.start()
             for run in range(args.runs):
                 marker = f"Edit number {run} of the reload benchmark."
                 with page.expect_event("load", timeout=15000):
@@ -70,13 +89,17 @@ def main() -> int:
                     article.write_text(original + f"\n\n{marker}\n", encoding="utf-8")
                 times.append(time.perf_counter() - started)
                 page.wait_for_timeout(500)
+            stop.set()
+            prober.join()
             browser.close()
     finally:
+        stop.set()
         server.terminate()
         server.wait(timeout=10)
         shutil.rmtree(work, ignore_errors=True)
     print("save to reload (s): " + ", ".join(f"{t:.2f}" for t in times))
     print(f"median {statistics.median(times):.2f} s, max {max(times):.2f} s over {len(times)} saves")
+    print(f"longest wait for a page meanwhile {max(waits):.2f} s over {len(waits)} requests")
     return 0
 
 

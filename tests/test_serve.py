@@ -1,6 +1,20 @@
+import http.client
+import os
+import signal
+import socket
+import subprocess
+import sys
+import threading
+import time
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
+import pytest
+
 import generator.serve as serve
+
+ROOT = Path(__file__).resolve().parent.parent
 
 
 def _content(tmp_path: Path) -> Path:
@@ -48,7 +62,7 @@ def test_a_burst_of_edits_causes_one_rebuild_once_it_settles(tmp_path: Path):
         clock.now += 0.05
     assert builds == []
     clock.now += serve.DebouncedWatcher.SETTLE_S
-    assert watcher.examine() == ("__livereload__", None)
+    assert watcher.examine() == (None, None)  # the rebuild reloads the browsers when done
     assert len(builds) == 1
     assert watcher.examine() == (None, None) and len(builds) == 1
 
@@ -76,3 +90,200 @@ def test_a_broken_template_shows_its_file_and_line_in_the_page(tmp_path: Path):
     assert serve.rebuild(content, site) is False
     page = (site / "index.html").read_text(encoding="utf-8")
     assert "index.html:1: template error" in page
+
+
+def test_a_burst_of_requests_during_a_rebuild_causes_one_more_rebuild_after_it():
+    started, release, finished = threading.Event(), threading.Event(), threading.Event()
+    builds = []
+
+    def build():
+        builds.append(len(builds))
+        started.set()
+        release.wait(30)
+
+    rebuilds = serve.BackgroundRebuild(build, finished.set)
+    rebuilds.request()
+    assert started.wait(30)
+    for _ in range(5):
+        rebuilds.request()
+    assert not finished.is_set()
+    release.set()
+    assert finished.wait(30)
+    rebuilds.stop(timeout=30)
+    assert builds == [0, 1]
+
+
+@pytest.mark.parametrize("host", ["127.0.0.1", "127.0.0.1:8000", "localhost", "LOCALHOST:8000",
+                                  "[::1]", "[::1]:8000"])
+def test_a_loopback_preview_answers_to_the_loopback_names(host):
+    assert serve.host_allowed(host, "127.0.0.1", 8000)
+
+
+@pytest.mark.parametrize("host", ["evil.example", "evil.example:8000", "127.0.0.1:8001",
+                                  "localhost.", "127.0.0.1.evil.example", "", "127.0.0.1:",
+                                  "user@127.0.0.1", "[127.0.0.1]", "::1", "127.0.0.1 :8000"])
+def test_a_loopback_preview_refuses_other_host_names(host):
+    assert not serve.host_allowed(host, "127.0.0.1", 8000)
+
+
+def test_a_preview_on_every_address_answers_to_ip_addresses_but_no_dns_name():
+    for host in ["192.168.1.20:8000", "[fe80::1]", "10.0.0.1", "localhost:8000", "0.0.0.0"]:
+        assert serve.host_allowed(host, "0.0.0.0", 8000), host
+    for host in ["evil.example", "myhost.lan:8000", "192.168.1.20:80"]:
+        assert not serve.host_allowed(host, "0.0.0.0", 8000), host
+    assert serve.host_allowed("myhost.lan:8000", "myhost.lan", 8000)
+    assert not serve.host_allowed("localhost", "myhost.lan", 8000)
+
+
+def test_only_the_previews_own_pages_may_open_its_websocket():
+    assert serve.origin_allowed("http://127.0.0.1:8000", "127.0.0.1", 8000)
+    assert serve.origin_allowed("http://localhost:8000", "127.0.0.1", 8000)
+    for origin in ["http://evil.example", "http://evil.example:8000", "http://127.0.0.1",
+                   "https://127.0.0.1:8000", "null", "http://127.0.0.1:8000/x"]:
+        assert not serve.origin_allowed(origin, "127.0.0.1", 8000), origin
+
+
+# The real server, in a subprocess on a free loopback port.
+
+_GATED_BUILDS = """
+import pathlib, sys, time
+import generator.serve as serve
+gate = pathlib.Path(sys.argv.pop(1))
+first_build, calls = serve.generate, []
+def gated(*args, **kwargs):
+    calls.append(1)
+    if len(calls) > 1:  # every rebuild waits until the test lets it go on
+        (gate / "building").touch()
+        deadline = time.monotonic() + 60
+        while not (gate / "release").exists() and time.monotonic() < deadline:
+            time.sleep(0.05)
+    return first_build(*args, **kwargs)
+serve.generate = gated
+from generator.cli import main
+sys.exit(main(sys.argv[1:]))
+"""
+
+
+def _free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+def _get(port: int, path: str = "/", headers: dict[str, str] | None = None,
+         timeout: float = 30) -> tuple[int, bytes]:
+    connection = http.client.HTTPConnection("127.0.0.1", port, timeout=timeout)
+    try:
+        connection.putrequest("GET", path, skip_host=headers is not None and "Host" in headers)
+        for name, value in (headers or {}).items():
+            connection.putheader(name, value)
+        connection.endheaders()
+        response = connection.getresponse()
+        return response.status, b"" if response.status == 101 else response.read()
+    finally:
+        connection.close()
+
+
+@contextmanager
+def _serving(tmp_path: Path, content: Path, prelude: list[str] | None = None
+             ) -> Iterator[tuple[subprocess.Popen, int, Path]]:
+    """Run `timeline serve` on the content; yield the process, its port and its temp folder."""
+    port, tmp = _free_port(), tmp_path / "tmp"
+    tmp.mkdir()
+    env = dict(os.environ, TMPDIR=str(tmp), PYTHONPATH=str(ROOT))
+    command = [sys.executable] + (prelude or ["-m", "generator"]) + [
+        "serve", "--content", str(content), "--port", str(port)]
+    with open(tmp_path / "serve.log", "wb") as log:
+        process = subprocess.Popen(command, env=env, stdout=log, stderr=subprocess.STDOUT)
+    try:
+        deadline = time.monotonic() + 60
+        while True:
+            try:
+                _get(port, timeout=5)
+                break
+            except OSError:
+                if process.poll() is not None or time.monotonic() > deadline:
+                    raise AssertionError((tmp_path / "serve.log").read_text()) from None
+                time.sleep(0.1)
+        yield process, port, tmp
+    finally:
+        if process.poll() is None:
+            process.kill()
+        process.wait(30)
+
+
+@pytest.fixture(scope="module")
+def preview(tmp_path_factory) -> Iterator[tuple[int, Path]]:
+    tmp_path = tmp_path_factory.mktemp("preview")
+    with _serving(tmp_path, _content(tmp_path)) as (_, port, _):
+        yield port, tmp_path / "serve.log"
+
+
+def test_the_preview_refuses_a_foreign_host_header(preview):
+    port, _ = preview
+    status, body = _get(port, headers={"Host": "evil.example"})
+    assert status in (400, 421) and b"reopened" not in body
+    status, body = _get(port, headers={"Host": f"evil.example:{port}"})
+    assert status in (400, 421) and b"reopened" not in body
+
+
+def test_the_preview_answers_its_own_address(preview):
+    port, _ = preview
+    for host in [f"127.0.0.1:{port}", "127.0.0.1", f"localhost:{port}"]:
+        status, body = _get(port, headers={"Host": host})
+        assert status == 200 and b"reopened" in body, host
+
+
+def _websocket_status(port: int, origin: str) -> int:
+    return _get(port, "/livereload", {
+        "Host": f"127.0.0.1:{port}", "Origin": origin, "Upgrade": "websocket",
+        "Connection": "Upgrade", "Sec-WebSocket-Version": "13",
+        "Sec-WebSocket-Key": "dGhlIHNhbXBsZSBub25jZQ=="})[0]
+
+
+def test_the_reload_websocket_refuses_pages_from_other_origins(preview):
+    port, _ = preview
+    assert _websocket_status(port, "http://evil.example") == 403
+    assert _websocket_status(port, f"http://evil.example:{port}") == 403
+    assert _websocket_status(port, f"http://127.0.0.1:{port}") == 101
+    assert _websocket_status(port, f"http://localhost:{port}") == 101
+
+
+@pytest.mark.parametrize("path", [
+    "/%00", "/a%00b", "/index.html%00", "/%zz", "/%ff", "/..%2f..%2fetc%2fpasswd",
+    "/%2e%2e/%2e%2e/etc/passwd", "/a%5c..%5c..%5cetc", pytest.param("/" + "a" * 5000, id="long"),
+    pytest.param("/x/" * 300, id="deep")])
+def test_a_bad_path_gives_400_or_404_and_no_traceback(preview, path):
+    port, log = preview
+    logged_before = log.stat().st_size
+    assert _get(port, path)[0] in (400, 404)
+    with open(log, "rb") as lines:
+        lines.seek(logged_before)
+        assert b"Traceback" not in lines.read()
+
+
+@pytest.mark.parametrize("signal_number", [signal.SIGTERM, signal.SIGHUP])
+def test_a_stopped_preview_removes_its_temporary_folder(tmp_path: Path, signal_number):
+    with _serving(tmp_path, _content(tmp_path)) as (process, _, tmp):
+        assert [p.name[:15] for p in tmp.iterdir()] == ["timeline-serve-"]
+        process.send_signal(signal_number)
+        process.wait(30)
+    assert list(tmp.iterdir()) == []
+
+
+def test_the_last_site_is_served_while_a_rebuild_runs(tmp_path: Path):
+    content, gate = _content(tmp_path), tmp_path / "gate"
+    gate.mkdir()
+    with _serving(tmp_path, content, ["-c", _GATED_BUILDS, str(gate)]) as (_, port, _):
+        (content / "articles" / "b.txt").write_text(
+            "Date: 2025-04-29\n\nThe bridge closed on Sunday.\n", encoding="utf-8")
+        deadline = time.monotonic() + 60
+        while not (gate / "building").exists():
+            assert time.monotonic() < deadline, "no rebuild started"
+            time.sleep(0.05)
+        status, body = _get(port, timeout=10)
+        assert status == 200 and b"reopened" in body and b"bridge" not in body
+        (gate / "release").touch()
+        while b"bridge" not in _get(port)[1]:
+            assert time.monotonic() < deadline + 60, "the rebuilt site was never served"
+            time.sleep(0.1)
