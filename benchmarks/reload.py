@@ -9,6 +9,7 @@ Starts `timeline serve` on a copy of content/, opens it in headless Chromium (Pl
 from __future__ import annotations
 
 import argparse
+import os
 import shutil
 import socket
 import statistics
@@ -54,7 +55,8 @@ def main() -> int:
     original = article.read_text(encoding="utf-8")
     port = _free_port()
     server = subprocess.Popen([sys.executable, "-m", "generator", "serve", "--content", str(content),
-                               "--port", str(port)], stderr=subprocess.DEVNULL)
+                               "--port", str(port)], stderr=subprocess.DEVNULL,
+                              env=dict(os.environ, TIMELINE_CACHE_DIR=str(work / "cache")))
     times = []
     try:
         _wait_for(f"http://127.0.0.1:{port}/index.html")
