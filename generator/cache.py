@@ -37,7 +37,6 @@ import hmac
 import os
 import pickle
 import re
-import secrets
 import stat
 import struct
 import sys
@@ -105,14 +104,15 @@ def cache_root() -> Path | None:
     (an absolute path, as the XDG spec requires), else ``~/.cache/timeline``.
     """
     chosen = os.environ.get(CACHE_DIR_VARIABLE)
-    if chosen is not None:
-        return Path(chosen).expanduser().resolve() if chosen else None
     xdg = os.environ.get("XDG_CACHE_HOME", "")
     try:
+        if chosen is not None:
+            return Path(chosen).expanduser().resolve() if chosen else None
         base = Path(xdg) if os.path.isabs(xdg) else Path.home() / ".cache"
-    except RuntimeError:  # no home folder
+        return (base / "timeline").resolve()
+    except (OSError, RuntimeError) as err:  # no home folder, a link loop
+        _warn_once(f"building without the cache: {err}")
         return None
-    return (base / "timeline").resolve()
 
 
 def site_folder_name(content: Path) -> str:
@@ -213,11 +213,11 @@ def _read_key(path: Path) -> bytes | None:
 
 def _make_key(path: Path) -> None:
     """Create a random key at path unless one exists; no reader ever sees a part of it."""
-    temp = path.with_name(f"{_TEMP_PREFIX}{KEY_FILE}-{secrets.token_hex(8)}")
+    temp = path.with_name(f"{_TEMP_PREFIX}{KEY_FILE}-{os.urandom(8).hex()}")
     fd = os.open(temp, os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_NOFOLLOW", 0), 0o600)
     try:
         with os.fdopen(fd, "wb") as out:
-            out.write(secrets.token_bytes(KEY_SIZE))
+            out.write(os.urandom(KEY_SIZE))  # the OS source of random bytes, fit for keys
             out.flush()
             os.fsync(out.fileno())
         with contextlib.suppress(FileExistsError):  # another build made one meanwhile: use it

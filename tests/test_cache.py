@@ -661,3 +661,13 @@ def test_a_key_of_another_user_is_refused(cache_root, monkeypatch, capsys):
     monkeypatch.setattr(cache_mod.os, "geteuid", lambda: os.stat(cache_root).st_uid + 1)
     assert cache_mod.machine_key() is None
     assert "only you can" in capsys.readouterr().err
+
+
+def test_a_cache_folder_that_cannot_be_resolved_means_no_cache(tmp_path, monkeypatch, capsys):
+    (tmp_path / "a").symlink_to(tmp_path / "b")
+    (tmp_path / "b").symlink_to(tmp_path / "a")
+    monkeypatch.setenv("TIMELINE_CACHE_DIR", str(tmp_path / "a" / "cache"))
+    content = content_with(tmp_path, {"a.txt": PORT})
+    assert len(generator.build.build(content, tmp_path / "output").articles) == 1
+    assert ExtractionCache(default_cache_dir(content)).folder is None
+    assert capsys.readouterr().err.count("building without the cache") == 1
