@@ -123,7 +123,7 @@ def corrupt_truncated(data: bytes) -> bytes:
     return data[: len(data) // 2]
 
 
-def corrupt_payload(data: bytes) -> bytes:  # the stored checksum no longer matches
+def corrupt_payload(data: bytes) -> bytes:  # the stored HMAC no longer matches
     return data[:-10] + bytes([data[-10] ^ 0xFF]) + data[-9:]
 
 
