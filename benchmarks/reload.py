@@ -10,6 +10,7 @@ and the longest a page request waited meanwhile (the preview keeps serving while
 from __future__ import annotations
 
 import argparse
+import os
 import shutil
 import socket
 import statistics
@@ -68,7 +69,8 @@ def main() -> int:
     original = article.read_text(encoding="utf-8")
     port = _free_port()
     server = subprocess.Popen([sys.executable, "-m", "generator", "serve", "--content", str(content),
-                               "--port", str(port)], stderr=subprocess.DEVNULL)
+                               "--port", str(port)], stderr=subprocess.DEVNULL,
+                              env=dict(os.environ, TIMELINE_CACHE_DIR=str(work / "cache")))
     times: list[float] = []
     waits: list[float] = []
     stop = threading.Event()

@@ -4,8 +4,8 @@
                                 [--no-pelican] [--no-heideltime] [--heideltime-docs 20]
 
 For each size N it writes a corpus with benchmarks/corpus.py (real news text, re-dated)
-under WORK/nN/content, deletes the extraction cache (WORK/nN/.timeline-cache) and runs
-`python -m generator build` as a fresh process three times: cold, after adding one
+under WORK/nN/content, points TIMELINE_CACHE_DIR at an empty WORK/nN/timeline-cache and
+runs `python -m generator build` as a fresh process three times: cold, after adding one
 article (warm cache), and with nothing changed. Each run reports its wall time and
 peak memory: the largest single process (os.wait4's ru_maxrss, which covers the
 extraction workers too) and the sum over the process tree (sampled from /proc).
@@ -72,6 +72,7 @@ CACHE_CONTENT = True
 LOAD_CONTENT_CACHE = True
 CACHE_PATH = "cache"
 """
+TIMELINE_CACHE = "timeline-cache"  # our cache folder, under WORK/nN (emptied with it)
 
 HEIDELTIME_RUNNER = """\
 import json, sys, time
@@ -174,7 +175,7 @@ def build(content: Path, output: Path) -> tuple[Run, int]:
                  "--output", str(output), "-v"], cwd=SRC)
     if run.returncode != 0:
         raise SystemExit(f"timeline build failed (exit {run.returncode}):\n{run.stderr[-2000:]}")
-    cache = content.parent / ".timeline-cache"
+    cache = content.parent / TIMELINE_CACHE
     # Extraction entries only (in two-letter folders), not the reads file beside them.
     written = sum(1 for p in cache.rglob("??/*.pickle") if p.stat().st_mtime >= started)
     return run, written
@@ -340,7 +341,7 @@ def main() -> None:
         content, output = folder / "content", folder / "out"
         paths = make_corpus(n + 1, content)
         extra = paths[-1].rename(folder / paths[-1].name)  # held back for the +1 run
-        shutil.rmtree(content.parent / ".timeline-cache", ignore_errors=True)
+        os.environ["TIMELINE_CACHE_DIR"] = str(folder / TIMELINE_CACHE)  # inherited by each build
         # The generator reads again any file changed in the last 2 s (its clock tick may not
         # be over); an archive's files are older than that.
         time.sleep(2.1)

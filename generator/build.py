@@ -137,7 +137,7 @@ def generate(content_dir: Path, build_date: dt.date | None = None,
     clock = _Stopwatch()
     site, problems = load_site(content_dir)
     cache = cache or ExtractionCache(None)  # no cache unless asked: tests write none
-    reads = ReadCache(cache.folder)
+    reads = ReadCache(cache.folder, cache.secret)
     articles, found = read_articles(content_dir, build_date,
                                     reads.mapper(_pool_map(pool) if pool is not None else map))
     problems += found

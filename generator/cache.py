@@ -1,20 +1,30 @@
 """Keep each article's reading and extraction on disk, so that a rebuild redoes only what changed.
 
-An entry is one file, ``<folder>/<key[:2]>/<key>.pickle``, whose key is a digest of what
+Where. The cache lives in this user's cache folder, never beside the content: ``cache_root()``
+is ``$TIMELINE_CACHE_DIR`` if set (empty: no cache), else ``$XDG_CACHE_HOME/timeline``, else
+``~/.cache/timeline``. Each content folder has its own sub-folder there, named by a digest of
+its resolved path (``default_cache_dir``), so that two sites never share or prune each other's
+entries; a root that lies inside the content or output folder means no cache. A
+``.timeline-cache/`` that an older version left beside the content is never read.
+
+What. An entry is one file, ``<folder>/<key[:2]>/<key>.pickle``, whose key is a digest of what
 extraction depends on: the article (stem, date, publisher, title, URL, cleaned text) and the
 generator (its version, the Python running it, the source of every module of the package).
 Editing an article or the generator therefore changes the key; old entries are never read
-again and ``prune`` removes them.
+again and ``prune`` removes them. ``<folder>/reads.pickle`` holds every article as last read
+(``ReadCache``), by file: a file whose size and modification time have not changed is not
+read again.
 
-``<folder>/reads.pickle`` holds every article as last read (``ReadCache``), by file: a file
-whose size and modification time have not changed is not read again.
-
-Entries are pickles. Unpickling can run code, so it is safe only on data we wrote ourselves:
-the cache is a local folder written by this module alone, and anyone who can write into it
-can as well edit the generator's source. The header and the SHA-256 checksum below guard
-against accidents (a truncated write, a disk error, a file from another version), not against
-an attacker: the checksum is verified before any byte is unpickled, and an entry that fails any
-check, or cannot be read at all, is a miss that the next ``put`` overwrites, never an error.
+Why it is safe. Entries are pickles, and unpickling can run code, so a file is unpickled only
+if this machine wrote it. Every file is sealed with an HMAC-SHA256 under a secret key,
+``<root>/key``: 32 random bytes made on first use, readable by this user alone, in a folder
+only this user can open (0o700), and never written anywhere else. Whoever supplies the
+content can neither place files in the cache (it is not where the content travels) nor forge
+one (they do not hold the key); a key file that is a link, someone else's, or open to other
+users is refused, with one warning, and the build runs without a cache. The seal is checked,
+with ``hmac.compare_digest``, before any byte is unpickled; a file that fails any check (a
+forgery, a truncated write, another version or another key), or cannot be read at all, is a
+miss that the next ``put`` overwrites, never an error.
 """
 
 from __future__ import annotations
@@ -23,9 +33,11 @@ import contextlib
 import datetime as dt
 import functools
 import hashlib
+import hmac
 import os
 import pickle
 import re
+import stat
 import struct
 import sys
 import tempfile
@@ -41,15 +53,20 @@ Extraction = tuple[list[Candidate], list[str], set[dt.date]]
 Reading = tuple[Article | None, list[Problem]]  # what articles.read_article returns
 
 MAGIC = b"TLXCACHE"
-FORMAT = 1
-# magic, format, generator fingerprint, entry key, SHA-256 of the payload (which follows)
+FORMAT = 2
+# magic, format, generator fingerprint, entry key: what the seal binds to the payload
+_FIELDS = struct.Struct(">8sH32s32s")
+# the fields, then the HMAC-SHA256 of the fields and the payload (which follows)
 _HEADER = struct.Struct(">8sH32s32s32s")
 _ENTRY = re.compile(r"[0-9a-f]{64}\.pickle")
 _TEMP_PREFIX = ".tmp-"
 _PICKLE_PROTOCOL = 5
 READS_FILE = "reads.pickle"
 READS_MAGIC = b"TLXREADS"
-_READS_KEY = bytes(32)  # the one reads file needs no key
+NO_KEY = bytes(32)  # the entry key of a file that is one of a kind (the reads file, the record)
+CACHE_DIR_VARIABLE = "TIMELINE_CACHE_DIR"
+KEY_FILE = "key"
+KEY_SIZE = 32
 # A file changed this recently may change again within its clock's tick (2 s on FAT),
 # unseen by its modification time: it is not trusted to be unchanged next time.
 SETTLE_NS = 2_000_000_000
@@ -80,18 +97,133 @@ def fingerprint() -> bytes:
     return digest.digest()
 
 
-def default_cache_dir(content_dir: Path, output_dir: Path | None = None) -> Path | None:
-    """Return the cache folder of a content folder, ``.timeline-cache/<name>`` beside it.
+def cache_root() -> Path | None:
+    """Return this user's cache folder for timeline, or None if there is none (no cache).
 
-    The sub-folder per content folder keeps ``prune`` from dropping another site's entries.
-    Return None (no cache) where that folder would lie inside the content or output folder.
+    ``$TIMELINE_CACHE_DIR`` if set (empty: no cache), else ``$XDG_CACHE_HOME/timeline``
+    (an absolute path, as the XDG spec requires), else ``~/.cache/timeline``.
     """
-    content = content_dir.resolve()
-    folder = content.parent / ".timeline-cache" / content.name
-    places = [content] + ([output_dir.resolve()] if output_dir is not None else [])
-    if any(place == folder or place in folder.parents for place in places):
+    chosen = os.environ.get(CACHE_DIR_VARIABLE)
+    xdg = os.environ.get("XDG_CACHE_HOME", "")
+    try:
+        if chosen is not None:
+            return Path(chosen).expanduser().resolve() if chosen else None
+        base = Path(xdg) if os.path.isabs(xdg) else Path.home() / ".cache"
+        return (base / "timeline").resolve()
+    except (OSError, RuntimeError) as err:  # no home folder, a link loop
+        _warn_once(f"building without the cache: {err}")
         return None
+
+
+def site_folder_name(content: Path) -> str:
+    """Return the name of a resolved content folder's cache: readable, then a digest of its path."""
+    readable = "-".join(part for part in (content.parent.name, content.name) if part)
+    readable = re.sub(r"[^A-Za-z0-9_.-]+", "_", readable).lstrip(".")[:40]
+    return f"{readable or 'root'}-{hashlib.sha256(os.fsencode(content)).hexdigest()[:16]}"
+
+
+def default_cache_dir(content_dir: Path, output_dir: Path | None = None) -> Path | None:
+    """Return the cache folder of a content folder, in this user's cache folder.
+
+    Return None (no cache) if there is no cache folder, or if it would lie inside the content
+    or output folder (where the content's supplier could write, or the build would delete).
+    """
+    root = cache_root()
+    if root is None:
+        return None
+    content = content_dir.resolve()
+    folder = root / site_folder_name(content)
+    places = [content] + ([output_dir.resolve()] if output_dir is not None else [])
+    for inside in (root, folder.resolve()):
+        if any(place == inside or place in inside.parents for place in places):
+            return None
     return folder
+
+
+class _Refused(Exception):
+    """The cache's key cannot be trusted or made; the message says why."""
+
+
+_warned: set[str] = set()
+
+
+def _warn_once(message: str) -> None:
+    """Print a warning on stderr, only the first time this process meets it."""
+    if message not in _warned:
+        _warned.add(message)
+        print(f"timeline: warning: {message}", file=sys.stderr)
+
+
+def _private(info: os.stat_result) -> bool:
+    """Return whether a file or folder is this user's and closed to everyone else."""
+    if os.name != "posix":
+        return True
+    return info.st_uid == os.geteuid() and not info.st_mode & 0o077
+
+
+def machine_key(root: Path | None = None) -> bytes | None:
+    """Return the secret that seals this user's cache files, made on first use.
+
+    It is ``<root>/key`` (root: ``cache_root()`` by default). If the folder or the key is not
+    this user's alone, or cannot be made, warn once and return None: build without a cache.
+    """
+    root = cache_root() if root is None else root
+    if root is None:
+        return None
+    path = root / KEY_FILE
+    try:
+        root.mkdir(mode=0o700, parents=True, exist_ok=True)
+        info = os.stat(root)
+        if not (stat.S_ISDIR(info.st_mode) and _private(info)):
+            raise _Refused(f"{root} must be a folder that only you can open (chmod 700 {root})")
+        key = _read_key(path)
+        if key is None:
+            _make_key(path)
+            key = _read_key(path)
+        if key is None:
+            raise _Refused(f"{path} vanished as it was made")
+        return key
+    except _Refused as err:
+        _warn_once(f"building without the cache: {err}")
+    except OSError as err:
+        where = err.filename if isinstance(err.filename, str) else path
+        _warn_once(f"building without the cache: {where}: {err.strerror or err}")
+    return None
+
+
+def _read_key(path: Path) -> bytes | None:
+    """Return the key in path, or None if there is no such file; refuse one others could touch."""
+    if path.is_symlink():
+        raise _Refused(f"{path} is a symbolic link")
+    try:
+        fd = os.open(path, os.O_RDONLY | getattr(os, "O_NOFOLLOW", 0))
+    except FileNotFoundError:
+        return None
+    try:
+        info = os.fstat(fd)
+        if not (stat.S_ISREG(info.st_mode) and _private(info)):
+            raise _Refused(f"{path} must be a file that only you can read (chmod 600 {path})")
+        key = os.read(fd, KEY_SIZE + 1)
+    finally:
+        os.close(fd)
+    if len(key) != KEY_SIZE:
+        raise _Refused(f"{path} is not a key of {KEY_SIZE} bytes (delete it to make a new one)")
+    return key
+
+
+def _make_key(path: Path) -> None:
+    """Create a random key at path unless one exists; no reader ever sees a part of it."""
+    temp = path.with_name(f"{_TEMP_PREFIX}{KEY_FILE}-{os.urandom(8).hex()}")
+    fd = os.open(temp, os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_NOFOLLOW", 0), 0o600)
+    try:
+        with os.fdopen(fd, "wb") as out:
+            out.write(os.urandom(KEY_SIZE))  # the OS source of random bytes, fit for keys
+            out.flush()
+            os.fsync(out.fileno())
+        with contextlib.suppress(FileExistsError):  # another build made one meanwhile: use it
+            os.link(temp, path)  # unlike a rename, never replaces a key
+    finally:
+        os.unlink(temp)
 
 
 def _valid(value: object) -> bool:
@@ -111,20 +243,41 @@ def attach(found: Extraction, article: Article) -> Extraction:
     return found
 
 
-def _seal(magic: bytes, fprint: bytes, key: bytes, payload: bytes) -> bytes:
-    """Return the payload behind a header naming what it is and holding its checksum."""
-    return _HEADER.pack(magic, FORMAT, fprint, key, hashlib.sha256(payload).digest()) + payload
+def _mac(secret: bytes, fields: bytes | memoryview, payload: bytes | memoryview) -> bytes:
+    """Return the HMAC-SHA256 of a header's fields and its payload."""
+    mac = hmac.new(secret, fields, "sha256")
+    mac.update(payload)
+    return mac.digest()
 
 
-def _unseal(data: bytes, magic: bytes, fprint: bytes, key: bytes) -> bytes | None:
-    """Return the payload of sealed data, or None if it is another thing or damaged."""
+def _seal(magic: bytes, fprint: bytes, key: bytes, payload: bytes, secret: bytes) -> bytes:
+    """Return the payload behind a header naming what it is and sealing it with secret."""
+    fields = _FIELDS.pack(magic, FORMAT, fprint, key)
+    return fields + _mac(secret, fields, payload) + payload
+
+
+def _unseal(data: bytes, magic: bytes, fprint: bytes, key: bytes,
+            secret: bytes) -> memoryview | None:
+    """Return the payload of sealed data, or None if it is another thing, damaged or forged."""
     if len(data) < _HEADER.size:
         return None
-    *found, checksum = _HEADER.unpack_from(data)
-    payload = data[_HEADER.size:]
-    if found != [magic, FORMAT, fprint, key] or hashlib.sha256(payload).digest() != checksum:
+    view = memoryview(data)
+    fields, mac, payload = view[:_FIELDS.size], view[_FIELDS.size:_HEADER.size], view[_HEADER.size:]
+    if _FIELDS.unpack(fields) != (magic, FORMAT, fprint, key):
+        return None
+    if not hmac.compare_digest(_mac(secret, fields, payload), mac):
         return None
     return payload
+
+
+def seal(magic: bytes, payload: bytes, secret: bytes) -> bytes:
+    """Return a one-of-a-kind file's payload sealed with secret under this generator."""
+    return _seal(magic, fingerprint(), NO_KEY, payload, secret)
+
+
+def unseal(data: bytes, magic: bytes, secret: bytes) -> memoryview | None:
+    """Return the payload of a file sealed by ``seal``, or None if it fails any check."""
+    return _unseal(data, magic, fingerprint(), NO_KEY, secret)
 
 
 def write_atomically(path: Path, data: bytes) -> None:
@@ -148,11 +301,22 @@ def write_atomically(path: Path, data: bytes) -> None:
                 os.unlink(temp)
 
 
-class ExtractionCache:
-    """Extractions on disk, one file per article key; a folder of None disables the cache."""
+def _keyed(folder: Path | None, secret: bytes | None) -> tuple[Path | None, bytes]:
+    """Return the folder and the secret to seal its files with; no folder if there is no secret."""
+    if folder is not None and secret is None:
+        secret = machine_key()
+    return (folder, secret) if secret is not None else (None, b"")
 
-    def __init__(self, folder: Path | None) -> None:
-        self.folder = folder
+
+class ExtractionCache:
+    """Extractions on disk, one file per article key; a folder of None disables the cache.
+
+    Files are sealed with secret, by default this user's ``machine_key()``; without one
+    there is no cache.
+    """
+
+    def __init__(self, folder: Path | None, secret: bytes | None = None) -> None:
+        self.folder, self.secret = _keyed(folder, secret)
         self.fingerprint = fingerprint()
         self.hits = 0
         self.misses = 0
@@ -190,10 +354,11 @@ class ExtractionCache:
         return attach(value, article)
 
     def _load(self, key: str) -> Extraction | None:
-        payload = _unseal(self.path(key).read_bytes(), MAGIC, self.fingerprint, bytes.fromhex(key))
+        payload = _unseal(self.path(key).read_bytes(), MAGIC, self.fingerprint, bytes.fromhex(key),
+                          self.secret)
         if payload is None:
             return None
-        value = pickle.loads(payload)  # only after the checksum matched; see the module notes
+        value = pickle.loads(payload)  # only once the seal proved we wrote it; see the module notes
         return value if _valid(value) else None
 
     def put(self, article: Article, value: Extraction) -> None:
@@ -206,7 +371,8 @@ class ExtractionCache:
         # The article is not stored: get() re-attaches the one just read.
         stored = ([replace(c, article=None) for c in candidates], list(sentences), set(days))
         payload = pickle.dumps(stored, protocol=_PICKLE_PROTOCOL)
-        write_atomically(self.path(key), _seal(MAGIC, self.fingerprint, bytes.fromhex(key), payload))
+        write_atomically(self.path(key), _seal(MAGIC, self.fingerprint, bytes.fromhex(key), payload,
+                                               self.secret))
 
     def prune(self, keep: set[str] | None = None) -> int:
         """Delete the entries not in keep (by default, those this run used) and stray temp files.
@@ -239,9 +405,11 @@ class ReadCache:
 
     A file whose size and modification time are those of the last reading, under the same
     generator and the same day (which bounds publication dates), is not read again.
+    The file is sealed as ``ExtractionCache``'s are.
     """
 
-    def __init__(self, folder: Path | None) -> None:
+    def __init__(self, folder: Path | None, secret: bytes | None = None) -> None:
+        folder, self.secret = _keyed(folder, secret)
         self.path = folder / READS_FILE if folder is not None else None
         self.fingerprint = fingerprint()
         self.stored: dict[str, tuple[tuple, Reading]] = self._load()
@@ -251,7 +419,8 @@ class ReadCache:
         if self.path is None:
             return {}
         try:
-            payload = _unseal(self.path.read_bytes(), READS_MAGIC, self.fingerprint, _READS_KEY)
+            payload = _unseal(self.path.read_bytes(), READS_MAGIC, self.fingerprint, NO_KEY,
+                              self.secret)
             value = pickle.loads(payload) if payload is not None else None  # see the module notes
         except Exception:  # missing, truncated, corrupt, foreign: all mean "read again"
             return {}
@@ -282,7 +451,8 @@ class ReadCache:
             return
         self.stored = entries
         payload = pickle.dumps(entries, protocol=_PICKLE_PROTOCOL)
-        write_atomically(self.path, _seal(READS_MAGIC, self.fingerprint, _READS_KEY, payload))
+        write_atomically(self.path, _seal(READS_MAGIC, self.fingerprint, NO_KEY, payload,
+                                          self.secret))
 
 
 def _stamp(path: Path, day: dt.date) -> tuple | None:

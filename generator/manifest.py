@@ -4,6 +4,9 @@ Like make and ninja, a file counts as unchanged while its size and modification 
 the generator's own code counts through its fingerprint. A build whose inputs include a
 file changed in the last seconds (see ``cache.settled``) leaves no record: the next build
 cannot tell a second change within the same clock tick, so it runs in full.
+
+The record lives in the content folder's cache folder and is sealed like the cache's files
+(see ``generator.cache``): one that fails the seal is no record.
 """
 
 from __future__ import annotations
@@ -15,12 +18,21 @@ import os
 from dataclasses import dataclass
 from pathlib import Path
 
-from generator.cache import default_cache_dir, fingerprint, settled, write_atomically
+from generator.cache import (
+    default_cache_dir,
+    fingerprint,
+    machine_key,
+    seal,
+    settled,
+    unseal,
+    write_atomically,
+)
 from generator.config import build_date_from_env, default_template_dirs
 from generator.models import Problem
 
-FORMAT = 1
-NAME = "last-build.json"
+FORMAT = 2
+NAME = "last-build.sealed"
+MAGIC = b"TLXBUILD"
 
 
 @dataclass(frozen=True)
@@ -30,6 +42,7 @@ class Inputs:
     record: Path | None
     digest: str
     settled: bool = True  # False if some input file changed too recently to be trusted
+    secret: bytes = b""  # what the record is sealed with
 
 
 @dataclass(frozen=True)
@@ -88,12 +101,14 @@ def input_digest(content_dir: Path, template_dirs: list[Path], output_dir: Path,
 def inputs(content_dir: Path, output_dir: Path) -> Inputs:
     """Return the digest of a build's inputs now and where the last build's record lives."""
     folder = default_cache_dir(content_dir, output_dir)
+    secret = machine_key() if folder is not None else None
     template_dirs = default_template_dirs(content_dir)
     listings = [_listing(content_dir)] + [_listing(d) for d in template_dirs]
     digest = input_digest(content_dir, template_dirs, output_dir, dt.date.today(),
                           build_date_from_env(), fingerprint(), listings)
     fresh = any(not settled(mtime) for listing in listings for _, mtime in listing.values())
-    return Inputs(folder / NAME if folder else None, digest, settled=not fresh)
+    record = folder / NAME if folder is not None and secret is not None else None
+    return Inputs(record, digest, settled=not fresh, secret=secret or b"")
 
 
 def unchanged(now: Inputs, output_dir: Path) -> Summary | None:
@@ -101,7 +116,10 @@ def unchanged(now: Inputs, output_dir: Path) -> Summary | None:
     if now.record is None:
         return None
     try:
-        saved = json.loads(now.record.read_text(encoding="utf-8"))
+        payload = unseal(now.record.read_bytes(), MAGIC, now.secret)
+        if payload is None:
+            return None
+        saved = json.loads(bytes(payload))
         if saved["format"] != FORMAT or saved["inputs"] != now.digest:
             return None
         if _listing(output_dir) != saved["output"]:
@@ -126,4 +144,4 @@ def record(now: Inputs, output_dir: Path, summary: Summary) -> None:
         "problems": [{"path": str(p.path), "line": p.line, "message": p.message,
                       "severity": p.severity} for p in summary.problems],
     }
-    write_atomically(now.record, json.dumps(data).encode("utf-8"))
+    write_atomically(now.record, seal(MAGIC, json.dumps(data).encode("utf-8"), now.secret))

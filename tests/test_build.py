@@ -217,7 +217,7 @@ def test_a_process_pool_builds_the_same_site_as_one_process(tmp_path: Path, monk
         "Saturday", ["Saturday", "Friday", "Sunday"][i % 3]) for i in range(6)}
     content = site(tmp_path, {**texts, "empty.txt": "", "latin1.txt": GOOD.encode("latin-1") + b"caf\xe9\n"})
     by_one = build(content, tmp_path / "one", jobs=1)
-    (tmp_path / ".timeline-cache").rename(tmp_path / "cache-of-one")
+    monkeypatch.setenv("TIMELINE_CACHE_DIR", str(tmp_path / "cache-of-pool"))  # an empty cache
     by_pool = build(content, tmp_path / "pool", jobs=2)  # read and extracted in the pool
     one = _tree(tmp_path / "one")
     assert one == _tree(tmp_path / "pool") and len(one) > 5

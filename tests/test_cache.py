@@ -6,7 +6,11 @@ import datetime as dt
 import hashlib
 import os
 import pickle
+import secrets
 import shutil
+import stat
+import struct
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -119,12 +123,12 @@ def corrupt_truncated(data: bytes) -> bytes:
     return data[: len(data) // 2]
 
 
-def corrupt_payload(data: bytes) -> bytes:  # the stored checksum no longer matches
+def corrupt_payload(data: bytes) -> bytes:  # the stored HMAC no longer matches
     return data[:-10] + bytes([data[-10] ^ 0xFF]) + data[-9:]
 
 
-def corrupt_checksum(data: bytes) -> bytes:
-    at = cache_mod._HEADER.size - 1  # the checksum's last byte
+def corrupt_seal(data: bytes) -> bytes:
+    at = cache_mod._HEADER.size - 1  # the HMAC's last byte
     return data[:at] + bytes([data[at] ^ 0xFF]) + data[at + 1:]
 
 
@@ -133,7 +137,7 @@ def corrupt_empty(data: bytes) -> bytes:
 
 
 @pytest.mark.parametrize("corrupt", [corrupt_random, corrupt_truncated, corrupt_payload,
-                                     corrupt_checksum, corrupt_empty])
+                                     corrupt_seal, corrupt_empty])
 def test_a_corrupt_entry_is_a_miss_and_is_replaced(tmp_path, corrupt):
     articles = arts(TEXTS)
     run(ExtractionCache(tmp_path), articles, Counter())
@@ -150,9 +154,24 @@ def test_a_corrupt_entry_is_a_miss_and_is_replaced(tmp_path, corrupt):
     assert again.hits == 3  # the corrupt entry was overwritten with a good one
 
 
-def entry_bytes(cache: ExtractionCache, key: str, payload: bytes, checksum: bytes) -> bytes:
-    header = cache_mod._HEADER.pack(cache_mod.MAGIC, cache_mod.FORMAT, cache.fingerprint,
-                                    bytes.fromhex(key), checksum)
+def entry_bytes(cache: ExtractionCache, key: str, payload: bytes, mac: bytes) -> bytes:
+    fields = cache_mod._FIELDS.pack(cache_mod.MAGIC, cache_mod.FORMAT, cache.fingerprint,
+                                    bytes.fromhex(key))
+    return fields + mac + payload
+
+
+def sealed_entry(cache: ExtractionCache, key: str, payload: bytes, secret: bytes | None = None) -> bytes:
+    """Return an entry as put() writes it, sealed with secret (by default the cache's own)."""
+    mac = cache_mod._mac(cache.secret if secret is None else secret,
+                         cache_mod._FIELDS.pack(cache_mod.MAGIC, cache_mod.FORMAT, cache.fingerprint,
+                                                bytes.fromhex(key)), payload)
+    return entry_bytes(cache, key, payload, mac)
+
+
+def old_format(magic: bytes, key: bytes, payload: bytes) -> bytes:
+    """Return a file as format 1 sealed it: anyone could recompute its SHA-256 checksum."""
+    header = struct.pack(">8sH32s32s32s", magic, 1, cache_mod.fingerprint(), key,
+                         hashlib.sha256(payload).digest())
     return header + payload
 
 
@@ -166,7 +185,7 @@ class Mkdir:
         return os.mkdir, (str(self.path),)
 
 
-def test_a_payload_is_unpickled_only_once_its_checksum_matches(tmp_path):
+def test_a_payload_is_unpickled_only_once_its_hmac_matches(tmp_path):
     cache = ExtractionCache(tmp_path / "cache")
     art = arts(TEXTS)[0]
     key = cache.key(art)
@@ -174,16 +193,20 @@ def test_a_payload_is_unpickled_only_once_its_checksum_matches(tmp_path):
     marker = tmp_path / "unpickled"
     payload = pickle.dumps(Mkdir(marker))
 
-    cache.path(key).write_bytes(entry_bytes(cache, key, payload, hashlib.sha256(b"other").digest()))
-    assert cache.get(art) is None
-    assert not marker.exists()
+    forgeries = [entry_bytes(cache, key, payload, hashlib.sha256(payload).digest()),  # a checksum
+                 sealed_entry(cache, key, payload, secrets.token_bytes(32)),  # another key
+                 old_format(cache_mod.MAGIC, bytes.fromhex(key), payload)]
+    for forged in forgeries:
+        cache.path(key).write_bytes(forged)
+        assert cache.get(art) is None
+        assert not marker.exists()
 
-    # The same payload with its true checksum is unpickled (so the check above is what
-    # stopped it), and its value, not an extraction, is still a miss.
-    cache.path(key).write_bytes(entry_bytes(cache, key, payload, hashlib.sha256(payload).digest()))
+    # The same payload sealed with the key is unpickled (so the seal is what stopped it),
+    # and its value, not an extraction, is still a miss.
+    cache.path(key).write_bytes(sealed_entry(cache, key, payload))
     assert cache.get(art) is None
     assert marker.is_dir()
-    assert (cache.hits, cache.misses) == (0, 2)
+    assert (cache.hits, cache.misses) == (0, 4)
 
 
 @pytest.mark.parametrize("payload", [
@@ -194,12 +217,12 @@ def test_a_payload_is_unpickled_only_once_its_checksum_matches(tmp_path):
     pickle.dumps(([], [b"bytes"], set())),
     pickle.dumps([[], [], set()]),
 ], ids=["not-a-pickle", "a-string", "no-candidates", "no-dates", "no-texts", "a-list"])
-def test_a_checksummed_entry_that_is_no_extraction_is_a_miss(tmp_path, payload):
+def test_a_sealed_entry_that_is_no_extraction_is_a_miss(tmp_path, payload):
     cache = ExtractionCache(tmp_path)
     art = arts(TEXTS)[0]
     key = cache.key(art)
     cache.path(key).parent.mkdir(parents=True)
-    cache.path(key).write_bytes(entry_bytes(cache, key, payload, hashlib.sha256(payload).digest()))
+    cache.path(key).write_bytes(sealed_entry(cache, key, payload))
     assert cache.get(art) is None
     assert (cache.hits, cache.misses) == (0, 1)
 
@@ -332,17 +355,39 @@ def test_prune_drops_entries_of_articles_gone_and_keeps_foreign_files(tmp_path):
     assert again.hits == 2
 
 
-def test_the_default_folder_lies_beside_the_content_folder(tmp_path):
+def test_the_default_folder_is_in_the_users_cache_folder_one_per_content_folder(tmp_path, monkeypatch):
+    monkeypatch.delenv("TIMELINE_CACHE_DIR")
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "xdg"))
     content = tmp_path / "site" / "content"
-    folder = default_cache_dir(content)
-    assert folder == tmp_path / "site" / ".timeline-cache" / "content"
-    assert content.resolve() not in folder.parents
-    assert default_cache_dir(content, tmp_path / "site" / "output") == folder
+    folder = default_cache_dir(content, tmp_path / "site" / "output")
+    assert folder.parent == (tmp_path / "xdg" / "timeline").resolve()
+    assert folder.name.startswith("site-content-")
+    assert default_cache_dir(content) == folder
+    assert default_cache_dir(tmp_path / "site" / "." / "content") == folder  # by resolved path
+    others = {default_cache_dir(tmp_path / "other" / "content"), default_cache_dir(tmp_path / "site")}
+    assert folder not in others and len(others) == 2  # two sites never share a folder
+
+    monkeypatch.delenv("XDG_CACHE_HOME")
+    monkeypatch.setenv("HOME", str(tmp_path / "home"))
+    assert default_cache_dir(content) == (tmp_path / "home" / ".cache" / "timeline").resolve() / folder.name
 
 
-@pytest.mark.parametrize("output", [".timeline-cache", ".timeline-cache/content"])
-def test_no_default_folder_inside_the_output_folder(tmp_path, output):
-    assert default_cache_dir(tmp_path / "content", tmp_path / output) is None
+def test_timeline_cache_dir_chooses_the_folder_and_empty_means_no_cache(tmp_path, monkeypatch):
+    monkeypatch.setenv("TIMELINE_CACHE_DIR", str(tmp_path / "ci-cache"))
+    assert default_cache_dir(tmp_path / "content").parent == (tmp_path / "ci-cache").resolve()
+    monkeypatch.setenv("TIMELINE_CACHE_DIR", "")
+    assert default_cache_dir(tmp_path / "content") is None
+
+
+def test_the_tests_cache_folder_is_not_the_users(cache_root):
+    assert cache_mod.cache_root() == cache_root.resolve()
+    assert Path.home() / ".cache" not in [cache_root, *cache_root.parents]
+
+
+@pytest.mark.parametrize("root", ["output", "output/cache", "content", "content/.cache"])
+def test_no_default_folder_inside_the_output_or_content_folder(tmp_path, monkeypatch, root):
+    monkeypatch.setenv("TIMELINE_CACHE_DIR", str(tmp_path / root))
+    assert default_cache_dir(tmp_path / "content", tmp_path / "output") is None
 
 
 def test_no_default_folder_inside_the_content_folder():
@@ -460,3 +505,169 @@ def test_no_read_cache_folder_reads_every_time_and_writes_nothing(tmp_path):
         assert [a.title for a in articles] == ["Port"]
         assert cache.hits == 0
     assert sorted(p.name for p in tmp_path.iterdir()) == ["content"]
+
+
+# The attack: whoever supplies the content must not make the build run code.
+
+def built_site(tmp_path: Path) -> tuple[Path, Path, list[Path]]:
+    """Build a small site once; return its content and output folders and its entry files."""
+    content = content_with(tmp_path, {"a.txt": PORT, "b.txt": named("Dock")})
+    output = tmp_path / "output"
+    result = generator.build.build(content, output)
+    assert len(result.articles) == 2
+    folder = default_cache_dir(content, output)
+    entries = sorted(folder.glob("??/*.pickle"))
+    assert len(entries) == 2 and (folder / cache_mod.READS_FILE).is_file()
+    return content, output, [p.relative_to(folder) for p in entries]
+
+
+def plant(folder: Path, entries: list[Path], forge: Callable[[bytes, bytes, bytes], bytes],
+          payload: bytes) -> None:
+    """Write a forged reads file and forged entries into folder, each from (magic, key, payload)."""
+    folder.mkdir(parents=True, exist_ok=True)
+    (folder / cache_mod.READS_FILE).write_bytes(forge(cache_mod.READS_MAGIC, bytes(32), payload))
+    for entry in entries:
+        (folder / entry).parent.mkdir(parents=True, exist_ok=True)
+        (folder / entry).write_bytes(forge(cache_mod.MAGIC, bytes.fromhex(entry.stem), payload))
+
+
+def hmac_under(secret: bytes) -> Callable[[bytes, bytes, bytes], bytes]:
+    def forge(magic: bytes, key: bytes, payload: bytes) -> bytes:
+        return cache_mod._seal(magic, cache_mod.fingerprint(), key, payload, secret)
+    return forge
+
+
+@pytest.mark.parametrize("where", ["old-folder-beside-the-content", "checksum-in-the-cache-folder",
+                                   "wrong-hmac-in-the-cache-folder"])
+def test_a_planted_pickle_never_runs_and_the_build_succeeds(tmp_path, where):
+    content, output, entries = built_site(tmp_path)
+    marker = tmp_path / "the-payload-ran"
+    payload = pickle.dumps(Mkdir(marker))
+    if where == "old-folder-beside-the-content":  # as the content once brought it, format 1
+        plant(content.parent / ".timeline-cache" / content.name, entries, old_format, payload)
+    elif where == "checksum-in-the-cache-folder":  # format 1's seal, recomputed
+        plant(default_cache_dir(content, output), entries, old_format, payload)
+    else:
+        plant(default_cache_dir(content, output), entries, hmac_under(secrets.token_bytes(32)), payload)
+
+    result = generator.build.build(content, output, force=True)
+    assert not marker.exists()
+    assert len(result.articles) == 2 and result.events
+    assert (output / "index.html").is_file()
+
+
+def test_an_old_cache_beside_the_content_is_never_read_nor_written(tmp_path):
+    content = content_with(tmp_path, {"a.txt": PORT})
+    old = tmp_path / ".timeline-cache" / "content"
+    old.mkdir(parents=True)
+    (old / cache_mod.READS_FILE).write_bytes(b"left by an old version")
+    generator.build.build(content, tmp_path / "output")
+    assert sorted(p.name for p in old.iterdir()) == [cache_mod.READS_FILE]
+    assert (old / cache_mod.READS_FILE).read_bytes() == b"left by an old version"
+
+
+# The key.
+
+def test_the_key_is_made_once_readable_by_its_owner_alone(cache_root):
+    key = cache_mod.machine_key()
+    assert len(key) == 32
+    assert stat.S_IMODE((cache_root / "key").stat().st_mode) == 0o600
+    assert stat.S_IMODE(cache_root.stat().st_mode) == 0o700
+    assert cache_mod.machine_key() == key
+    assert (cache_root / "key").read_bytes() == key
+    assert sorted(p.name for p in cache_root.iterdir()) == ["key"]  # no temp file left
+
+
+def test_making_a_key_never_replaces_one(cache_root):
+    key = cache_mod.machine_key()
+    cache_mod._make_key(cache_root / "key")  # as a second build racing the first would
+    assert cache_mod.machine_key() == key
+    assert sorted(p.name for p in cache_root.iterdir()) == ["key"]
+
+
+def new_key(root: Path) -> None:
+    (root / "key").unlink()
+    cache_mod.machine_key()
+
+
+def test_a_changed_key_invalidates_every_cache_file(tmp_path, cache_root):
+    content = content_with(tmp_path, {"a.txt": PORT, "b.txt": named("Dock")})
+    output = tmp_path / "output"
+    generator.build.build(content, output)
+    assert generator.build.build(content, output).up_to_date
+
+    new_key(cache_root)
+    assert not generator.build.build(content, output).up_to_date  # the record is no record
+    articles = arts(TEXTS)
+    run(ExtractionCache(tmp_path / "entries"), articles, Counter())
+    assert read_through(tmp_path / "reads", content)[2] == ["a.txt", "b.txt"]
+
+    new_key(cache_root)
+    cache, counter = ExtractionCache(tmp_path / "entries"), Counter()
+    run(cache, articles, counter)
+    assert counter.stems == ["a", "b", "c"]  # every entry a miss
+    assert read_through(tmp_path / "reads", content)[2] == ["a.txt", "b.txt"]
+    assert read_through(tmp_path / "reads", content)[2] == []  # and the same key gives hits
+
+
+def make_symlink(root: Path) -> None:
+    (root.parent / "elsewhere").write_bytes(bytes(32))
+    os.chmod(root.parent / "elsewhere", 0o600)
+    (root / "key").symlink_to(root.parent / "elsewhere")
+
+
+def make_readable(root: Path) -> None:
+    cache_mod.machine_key()
+    os.chmod(root / "key", 0o640)
+
+
+def make_writable(root: Path) -> None:
+    cache_mod.machine_key()
+    os.chmod(root / "key", 0o602)
+
+
+def make_short(root: Path) -> None:
+    (root / "key").write_bytes(b"short")
+    os.chmod(root / "key", 0o600)
+
+
+def make_open_folder(root: Path) -> None:
+    os.chmod(root, 0o755)
+
+
+def make_a_folder(root: Path) -> None:
+    (root / "key").mkdir()
+
+
+@pytest.mark.parametrize("spoil", [make_symlink, make_readable, make_writable, make_short,
+                                   make_open_folder, make_a_folder])
+def test_an_unsafe_key_means_no_cache_and_one_warning(tmp_path, cache_root, capsys, spoil):
+    cache_root.mkdir(mode=0o700)
+    spoil(cache_root)
+    capsys.readouterr()
+    content = content_with(tmp_path, {"a.txt": PORT})
+    first = generator.build.build(content, tmp_path / "output")
+    again = generator.build.build(content, tmp_path / "output")
+    assert not again.up_to_date and len(first.articles) == len(again.articles) == 1
+    assert ExtractionCache(tmp_path / "entries").folder is None
+    warnings = capsys.readouterr().err.splitlines()
+    assert len(warnings) == 1 and "timeline: warning: building without the cache" in warnings[0]
+    assert str(cache_root) in warnings[0]
+    assert not list(tmp_path.glob("entries*"))
+
+
+def test_a_key_of_another_user_is_refused(cache_root, monkeypatch, capsys):
+    cache_mod.machine_key()
+    monkeypatch.setattr(cache_mod.os, "geteuid", lambda: os.stat(cache_root).st_uid + 1)
+    assert cache_mod.machine_key() is None
+    assert "only you can" in capsys.readouterr().err
+
+
+def test_a_cache_folder_that_cannot_be_resolved_means_no_cache(tmp_path, monkeypatch, capsys):
+    (tmp_path / "a").symlink_to(tmp_path / "b")
+    (tmp_path / "b").symlink_to(tmp_path / "a")
+    monkeypatch.setenv("TIMELINE_CACHE_DIR", str(tmp_path / "a" / "cache"))
+    content = content_with(tmp_path, {"a.txt": PORT})
+    assert len(generator.build.build(content, tmp_path / "output").articles) == 1
+    assert ExtractionCache(default_cache_dir(content)).folder is None
+    assert capsys.readouterr().err.count("building without the cache") == 1
