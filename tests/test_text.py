@@ -85,6 +85,8 @@ def test_a_build_from_hostile_characters_prints_none_raw_and_publishes_none(tmp_
     (content / "articles" / "undated.md").write_text(f"Date: soon{early}\n\nThe talks went on.\n",
                                                      encoding="utf-8")
     (content / "articles" / "empty\x1b[2J\x1b]0;pwned\x07.md").write_text("", encoding="utf-8")
+    (content / "site.toml").write_text('title = "Story\\u001b[2J\\u202e"\n'
+                                       'description = "About\\u200b it\\u0007"\n', encoding="utf-8")
     output = tmp_path / "output"
     assert main(["build", "--content", str(content), "--output", str(output), "--jobs", "1"]) == 0
     printed = capsys.readouterr()
