@@ -13,9 +13,7 @@ import re
 import unicodedata
 from urllib.parse import urlsplit
 
-_NONCHARACTERS = "".join(f"{chr(plane << 16 | 0xFFFE)}{chr(plane << 16 | 0xFFFF)}"
-                         for plane in range(17))
-# What clean_text drops wherever it stands.
+# What clean_text drops wherever it stands (astral characters apart: a class holding them is slow).
 _DROP = re.compile(
     "["
     "\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f"  # C0 controls but tab and line breaks, DEL, C1
@@ -24,10 +22,13 @@ _DROP = re.compile(
     "\u202a-\u202e\u2066-\u2069"  # bidi embeddings, overrides and isolates
     "\u2060-\u2064\u206a-\u206f"  # word joiner, invisible operators, deprecated format controls
     "\ufeff\ufff9-\ufffb"  # byte order mark (zero-width no-break space), annotation marks
-    "\ufdd0-\ufdef" + _NONCHARACTERS +
+    "\ufdd0-\ufdef\ufffe\uffff"  # noncharacters
     "\ud800-\udfff"  # lone surrogates (from undecodable file names)
-    "\U000e0001"  # language tag
     "]")
+_DROP_ASTRAL = re.compile("[" + "".join(f"{chr(plane << 16 | 0xFFFE)}{chr(plane << 16 | 0xFFFF)}"
+                                        for plane in range(1, 17)) + "\U000e0001]")
+_UNUSUAL = re.compile("[^\t\n\r\x20-\x7e]")
+_ASCII_DROP = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
 # Zero-width (non-)joiners shape emoji sequences and Persian or Indic words: they are kept
 # between two non-ASCII characters, where they can do that, and dropped anywhere else.
 _STRAY_JOINER = re.compile("(?<![^\x00-\x7f])[\u200c\u200d]|[\u200c\u200d](?![^\x00-\x7f])")
@@ -41,12 +42,24 @@ _URL_FORBIDDEN = re.compile(r"[\s<>\"'`{}|\\^]")
 
 def clean_text(text: str) -> str:
     """Return text without control and invisible characters; tab and line breaks stay."""
+    # Fast paths, as whole articles pass here: plain ASCII, then the lines that need a look
+    # (every character dropped or changed is one that str.isprintable rejects).
+    if not _UNUSUAL.search(text):
+        return text
+    if text.isascii():
+        return _ASCII_DROP.sub("", text)
+    return "\n".join(line if line.isprintable() else _clean(line) for line in text.split("\n"))
+
+
+def _clean(text: str) -> str:
     text = _DROP.sub("", text)
     if text.isascii():
         return text
     text = _LINE_SEPARATORS.sub("\n", text)
-    text = _STRAY_JOINER.sub("", text)
-    if "\U000e0000" <= max(text):
+    if "\u200c" in text or "\u200d" in text:
+        text = _STRAY_JOINER.sub("", text)
+    if "\U00010000" <= max(text):
+        text = _DROP_ASTRAL.sub("", text)
         text = _TAGS.sub(lambda m: m[1] or "", text)
     return text
 

@@ -106,3 +106,13 @@ def test_a_build_from_hostile_characters_prints_none_raw_and_publishes_none(tmp_
             assert not UNSAFE.search(found), f"{path.relative_to(output)}: {UNSAFE.search(found)}"
         reopened = reopened or "reopened to ships" in text
     assert reopened, "the hostile sentence gave no entry"
+
+
+def test_an_error_naming_a_hostile_folder_prints_it_escaped(tmp_path, capsys):
+    content = tmp_path / "content\x1b]0;pwned\x07"
+    (content / "articles").mkdir(parents=True)
+    output = content / "site\x1b[2J"  # inside the content folder: refused
+    assert main(["build", "--content", str(content), "--output", str(output)]) == 1
+    error = capsys.readouterr().err
+    assert "content\\x1b]0;pwned\\x07/site\\x1b[2J" in error
+    assert "\x1b" not in error and "\x07" not in error
