@@ -10,7 +10,7 @@ import tomllib
 from pathlib import Path
 
 from generator.models import Problem, Site
-from generator.text import clean_line, is_web_address
+from generator.text import clean_line, is_web_address, quoted
 
 SITE_FILE = "site.toml"
 BUILTIN_TEMPLATES = Path(__file__).resolve().parent.parent / "templates"
@@ -46,7 +46,7 @@ def load_site(content_dir: Path) -> tuple[Site, list[Problem]]:
             value = value.strip()
             if reason := _unusable(key, value):
                 problems.append(Problem(path, _key_line(path, key),
-                                        f"'{key}' {reason}, not {_shown(value)}; using the default"))
+                                        f"'{key}' {reason}, not {quoted(value)}; using the default"))
                 continue
             value = clean_line(value)
         values[key] = value
@@ -61,11 +61,6 @@ def _unusable(key: str, value: str) -> str | None:
     if key == "language" and not _LANGUAGE.fullmatch(value):
         return "must be a language tag such as en, fr or pt-BR"
     return None
-
-
-def _shown(value: str) -> str:
-    """Return a value as a warning quotes it: escaped, and cut if long."""
-    return repr(value if len(value) <= 80 else value[:80] + "…")
 
 
 def _toml_line(err: tomllib.TOMLDecodeError) -> int | None:

@@ -62,7 +62,7 @@ from pathlib import Path
 from generator.merge import _slug
 from generator.models import Article, Event, Problem, Source
 from generator.temporal.values import describe, span
-from generator.text import clean_line, clean_text, is_web_address
+from generator.text import clean_line, clean_text, is_web_address, quoted
 
 CURATION_FILE = "curation.toml"
 MAX_LINE = 300  # characters of a title, an outlet or an article name
@@ -293,7 +293,7 @@ def _checked(table: dict, kind: str, lines: _Lines, path: Path,
         if usable is None:
             detail = f" such as {DATE_FORMS}" if expected[key] == _DATE else ""
             problems.append(Problem(path, where, f"'{key}' in {header} must be "
-                                    f"{expected[key]}{detail}, not {_shown(value)}; "
+                                    f"{expected[key]}{detail}, not {quoted(value)}; "
                                     f"{skipped}"))
             ok = False
             continue
@@ -303,12 +303,6 @@ def _checked(table: dict, kind: str, lines: _Lines, path: Path,
                                 f"{header} lacks '{key}'; {skipped}"))
         ok = False
     return values if ok else None
-
-
-def _shown(value: object) -> str:
-    """Return a value as a warning quotes it: escaped, and cut if long."""
-    shown = repr(value)
-    return shown if len(shown) <= 80 else shown[:79] + "…"
 
 
 def _value(value: object, expected: str) -> object | None:
@@ -333,13 +327,13 @@ def _value(value: object, expected: str) -> object | None:
     if expected == _PROSE:
         text = clean_text(value).strip()
         return text if text and len(text) <= MAX_PROSE else None
+    if expected == _ID:  # names an entry as written: nothing to repair
+        return value.strip() if _ID_VALUE.fullmatch(value.strip()) else None
+    if expected == _URL:
+        return value.strip() if is_web_address(value.strip()) else None
     text = clean_line(value)
-    if expected == _ID:
-        return text if _ID_VALUE.fullmatch(text) else None
     if expected == _LABEL:
         return text if _LABEL_VALUE.fullmatch(text) else None
-    if expected == _URL:
-        return text if is_web_address(text) else None
     return text if text and len(text) <= MAX_LINE else None
 
 

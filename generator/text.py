@@ -37,7 +37,7 @@ _TAGS = re.compile("(\U0001f3f4[\U000e0020-\U000e007e]{1,32}\U000e007f)|[\U000e0
 _LINE_SEPARATORS = re.compile("[\u2028\u2029]")
 _ESCAPED_CATEGORIES = frozenset({"Cc", "Cf", "Cs", "Co", "Cn", "Zl", "Zp"})
 _SHORT_ESCAPES = {"\t": "\\t", "\n": "\\n", "\r": "\\r"}
-_URL_FORBIDDEN = re.compile(r"[\s<>\"'`{}|\\^]")
+_URL_FORBIDDEN = re.compile(r'[\s<>"\\]')
 
 
 def clean_text(text: str) -> str:
@@ -87,13 +87,19 @@ def _escape(char: str, keep_newlines: bool) -> str:
     return f"\\x{code:02x}" if code < 0x100 else f"\\u{code:04x}" if code < 0x10000 else f"\\U{code:08x}"
 
 
+def quoted(value: object, limit: int = 80) -> str:
+    """Return a value as a warning quotes it: its repr (controls escaped), cut if long."""
+    shown = repr(value)
+    return shown if len(shown) <= limit else shown[:limit - 1] + "…"
+
+
 def is_web_address(url: str) -> bool:
     """Return whether url is an absolute http(s) address with a host, safe to print anywhere.
 
-    It must hold no whitespace, control character or character a URL never holds
-    unescaped (quotes, angle brackets), and no user name or password.
+    It must hold no whitespace, control or invisible character, no angle bracket, double
+    quote or backslash (which a URL holds only escaped), and no user name or password.
     """
-    if not url or _URL_FORBIDDEN.search(url) or clean_text(url) != url or not url.isprintable():
+    if not url or _URL_FORBIDDEN.search(url) or not url.isprintable():
         return False
     try:
         parts = urlsplit(url)

@@ -536,10 +536,11 @@ def test_an_unusable_added_source_value_is_a_warning_naming_its_key(tmp_path, li
 
 def test_an_id_that_no_entry_can_have_is_a_warning(tmp_path):
     (tmp_path / CURATION_FILE).write_text('[[entry]]\nid = "a b<c>"\nhide = true\n'
-                                          '[[merge]]\nids = ["x", "y\\u001b"]\n', encoding="utf-8")
+                                          '[[merge]]\nids = ["x", "y\\u001b"]\n'
+                                          '[[merge]]\nids = ["x", " y "]\n', encoding="utf-8")
     curation, problems = load_curation(tmp_path)
-    assert (curation.entries, curation.merges) == ((), (MergeRule(("x", "y"), 5),))
-    assert [(p.line, "'id'" in p.message) for p in problems] == [(2, True)]
+    assert (curation.entries, curation.merges) == ((), (MergeRule(("x", "y"), 7),))
+    assert [(p.line, p.message.split(" in ")[0]) for p in problems] == [(2, "'id'"), (5, "'ids'")]
 
 
 def test_curation_text_loses_control_and_invisible_characters(tmp_path):
