@@ -14,6 +14,7 @@ from dateutil import parser as dateparser
 
 from generator.clean import clean_body
 from generator.models import Article, Paragraph, Problem
+from generator.text import clean_text
 
 ARTICLE_DIR = "articles"
 SUFFIXES = {".md", ".markdown", ".txt"}
@@ -100,6 +101,7 @@ def read_article(path: Path, today: dt.date | None = None) -> tuple[Article | No
         problems.append(Problem(path, line, f"not UTF-8 text (byte 0x{raw[err.start]:02x}); "
                                             "read with the bad bytes replaced; save it as UTF-8"))
         text = raw.decode("utf-8-sig", errors="replace")
+    text = clean_text(text)  # no control or invisible character reaches the site
     lines = text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
     meta, body_start, found = parse_header(path, lines)
     problems += found

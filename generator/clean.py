@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 
 from generator.models import Paragraph
+from generator.text import clean_text
 
 # Lines that are page furniture rather than reporting, matched against the whole line.
 _CLUTTER_LINES = re.compile(
@@ -95,6 +96,8 @@ def clean_body(lines: list[tuple[int, str]], title: str | None) -> tuple[str | N
     ``lines`` are (line number, text) pairs of the body. A headline equal to ``title``
     is dropped from the body; without a title, a headline-like first line becomes it.
     """
+    # Cleaned again here: Markdown turns character references (&#x202e;) into characters.
+    lines = [(n, clean_text(line)) for n, line in lines]
     kept = [(n, line.rstrip()) for n, line in lines if not is_clutter(line)]
     headline = None
     first = next((i for i, (_, text) in enumerate(kept) if text.strip()), None)

@@ -16,6 +16,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from generator import __version__
+from generator.text import printable
 
 if TYPE_CHECKING:
     from generator.build import BuildResult
@@ -185,7 +186,7 @@ def _build(args: argparse.Namespace) -> int:
     try:
         check_output_dir(args.output, args.content)
     except OutputError as err:
-        print(f"timeline: error: {err}", file=sys.stderr)
+        print(f"timeline: error: {printable(str(err))}", file=sys.stderr)
         return 1
     # Checked before the pipeline's modules are even imported: that alone takes longer.
     inputs = manifest.inputs(args.content, args.output)
@@ -205,7 +206,7 @@ def _build(args: argparse.Namespace) -> int:
                            force=args.force, inputs=inputs)
     except (OutputError, BuildError, SchedulerError) as err:
         progress.clear()
-        print(f"timeline: error: {err}", file=sys.stderr)
+        print(f"timeline: error: {printable(str(err))}", file=sys.stderr)
         return 1
     finally:
         progress.clear()
@@ -231,8 +232,8 @@ def _summarize(args: argparse.Namespace, problems: list[Problem], events: int, a
 def _details(result: BuildResult, started: float, finished: float) -> None:
     """Print what each stage of a build found, from its result, and how long it took."""
     site, articles, events = result.site, result.articles, result.events
-    print(f"settings: title {site.title!r}, language {site.language}, "
-          f"base_url {site.base_url or '(none: relative addresses)'}")
+    print(printable(f"settings: title {site.title!r}, language {site.language}, "
+                    f"base_url {site.base_url or '(none: relative addresses)'}"))
     dated = sum(1 for a in articles if a.date)
     paragraphs = sum(len(a.paragraphs) for a in articles)
     print(f"articles: {len(articles)} read ({dated} dated, {len(articles) - dated} undated), "
@@ -262,7 +263,7 @@ def _check(args: argparse.Namespace) -> int:
         result = generate(args.content, build_date_from_env(), progress)
     except BuildError as err:
         progress.clear()
-        print(f"timeline: error: {err}", file=sys.stderr)
+        print(f"timeline: error: {printable(str(err))}", file=sys.stderr)
         return 1
     finally:
         progress.clear()
@@ -302,7 +303,7 @@ def _tag(args: argparse.Namespace) -> int:
     try:
         text = sys.stdin.read() if str(args.file) == "-" else args.file.read_text(encoding="utf-8")
     except (OSError, UnicodeDecodeError) as err:
-        print(f"timeline: error: {args.file}: {err}", file=sys.stderr)
+        print(printable(f"timeline: error: {args.file}: {err}"), file=sys.stderr)
         return 1
     found = tag(text, args.dct)
     json.dump([t.as_json() for t in found], sys.stdout, ensure_ascii=False)

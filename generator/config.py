@@ -10,10 +10,14 @@ import tomllib
 from pathlib import Path
 
 from generator.models import Problem, Site
+from generator.text import clean_line, is_web_address, quoted
 
 SITE_FILE = "site.toml"
 BUILTIN_TEMPLATES = Path(__file__).resolve().parent.parent / "templates"
 _FIELDS = {f.name: f.type for f in dataclasses.fields(Site)}
+# The value lands in xml:lang and <html lang>: a BCP 47 tag's shape, nothing else.
+_LANGUAGE = re.compile(r"[A-Za-z]{2,3}(?:-[A-Za-z0-9]{1,8})*")
+_BARE_URL = re.compile(r"[^?#]*")  # pages' addresses are appended to it
 
 
 def load_site(content_dir: Path) -> tuple[Site, list[Problem]]:
@@ -38,8 +42,25 @@ def load_site(content_dir: Path) -> tuple[Site, list[Problem]]:
             problems.append(Problem(path, _key_line(path, key),
                                     f"'{key}' must be a {expected.__name__}; using the default"))
             continue
-        values[key] = value.strip() if isinstance(value, str) else value
+        if isinstance(value, str):
+            value = value.strip()
+            if reason := _unusable(key, value):
+                problems.append(Problem(path, _key_line(path, key),
+                                        f"'{key}' {reason}, not {quoted(value)}; using the default"))
+                continue
+            value = clean_line(value)
+        values[key] = value
     return Site(**values), problems
+
+
+def _unusable(key: str, value: str) -> str | None:
+    """Return why a setting's value cannot be used, or None if it can."""
+    if key == "base_url" and value and not (is_web_address(value) and _BARE_URL.fullmatch(value)):
+        return ("must be the site's absolute http(s) address, such as https://example.org/timeline/ "
+                "(no spaces, query or fragment)")
+    if key == "language" and not _LANGUAGE.fullmatch(value):
+        return "must be a language tag such as en, fr or pt-BR"
+    return None
 
 
 def _toml_line(err: tomllib.TOMLDecodeError) -> int | None:

@@ -62,8 +62,12 @@ from pathlib import Path
 from generator.merge import _slug
 from generator.models import Article, Event, Problem, Source
 from generator.temporal.values import describe, span
+from generator.text import clean_line, clean_text, is_web_address, quoted
 
 CURATION_FILE = "curation.toml"
+MAX_LINE = 300  # characters of a title, an outlet or an article name
+MAX_PROSE = 2000  # characters of a summary or a quote
+MAX_LABEL = 40  # characters of a category
 DATE_FORMS = "YYYY, YYYY-MM, YYYY-MM-DD, YYYY-Qn, YYYY-SP/SU/FA/WI or YYYY-Www"
 
 
@@ -143,23 +147,33 @@ class Curation:
 
 # --- Reading the file ------------------------------------------------------------------
 
-_TEXT = "a non-empty string"
+_ID = "an entry id (letters, digits, '-', '_' and '.')"
+_NAME = f"a non-empty line of at most {MAX_LINE} characters"
+_PROSE = f"a non-empty string of at most {MAX_PROSE} characters"
+_LABEL = f"a label of letters, digits, spaces and hyphens, at most {MAX_LABEL} characters"
+_URL = "an http(s) address"
 _DATE = "a date"
 _BOOL = "true or false"
-_LIST = "a non-empty list of strings"
+_IDS = "a non-empty list of entry ids"
+_NAMES = "a non-empty list of article names"
 _TABLE = "a table"
 # kind: (key -> expected, required keys)
 _SPECS: dict[str, tuple[dict[str, str], set[str]]] = {
-    "entry": ({"id": _TEXT, "title": _TEXT, "date": _DATE, "category": _TEXT,
-               "summary": _TEXT, "hide": _BOOL, "pin": _BOOL, "disputed": _BOOL}, {"id"}),
-    "merge": ({"ids": _LIST}, {"ids"}),
-    "split": ({"id": _TEXT, "articles": _LIST, "title": _TEXT, "date": _DATE},
+    "entry": ({"id": _ID, "title": _NAME, "date": _DATE, "category": _LABEL,
+               "summary": _PROSE, "hide": _BOOL, "pin": _BOOL, "disputed": _BOOL}, {"id"}),
+    "merge": ({"ids": _IDS}, {"ids"}),
+    "split": ({"id": _ID, "articles": _NAMES, "title": _NAME, "date": _DATE},
               {"id", "articles"}),
-    "add": ({"date": _DATE, "title": _TEXT, "summary": _TEXT, "category": _TEXT,
+    "add": ({"date": _DATE, "title": _NAME, "summary": _PROSE, "category": _LABEL,
              "source": _TABLE}, {"date", "title", "source"}),
-    "add.source": ({"quote": _TEXT, "article": _TEXT, "publisher": _TEXT, "title": _TEXT,
-                    "url": _TEXT}, {"quote"}),
+    "add.source": ({"quote": _PROSE, "article": _NAME, "publisher": _NAME, "title": _NAME,
+                    "url": _URL}, {"quote"}),
 }
+# The forms DATE_FORMS names, and the decades and centuries the site shows: nothing after.
+_DATE_VALUE = re.compile(r"\d{4}(?:-\d{2}(?:-\d{2})?|-Q[1-4]|-H[12]|-(?:SP|SU|FA|WI)|-W\d{2}(?:-WE)?)?"
+                         r"|\d{3}X?|\d{2}(?:XX)?")
+_ID_VALUE = re.compile(r"[A-Za-z0-9_.-]{1,200}")
+_LABEL_VALUE = re.compile(rf"[^\W_](?:[^\W_]|[ -]){{0,{MAX_LABEL - 1}}}")
 
 _HEADER = re.compile(r"^\s*(\[\[?)\s*([A-Za-z0-9_\-]+(?:\s*\.\s*[A-Za-z0-9_\-]+)*)\s*\]\]?\s*(#.*)?$")
 _KEY = re.compile(r"^\s*([A-Za-z0-9_\-]+(?:\s*\.\s*[A-Za-z0-9_\-]+)*)\s*=")
@@ -279,7 +293,7 @@ def _checked(table: dict, kind: str, lines: _Lines, path: Path,
         if usable is None:
             detail = f" such as {DATE_FORMS}" if expected[key] == _DATE else ""
             problems.append(Problem(path, where, f"'{key}' in {header} must be "
-                                    f"{expected[key]}{detail}, not {value!r}; "
+                                    f"{expected[key]}{detail}, not {quoted(value)}; "
                                     f"{skipped}"))
             ok = False
             continue
@@ -292,22 +306,35 @@ def _checked(table: dict, kind: str, lines: _Lines, path: Path,
 
 
 def _value(value: object, expected: str) -> object | None:
-    """Return a value in the form its key expects, or None if it has another type."""
-    if expected == _TEXT:
-        return value.strip() if isinstance(value, str) and value.strip() else None
+    """Return a value in the form its key expects, cleaned, or None if it is unusable."""
     if expected == _BOOL:
         return value if isinstance(value, bool) else None
     if expected == _TABLE:
         return value if isinstance(value, dict) else None
-    if expected == _LIST:
-        ok = (isinstance(value, list) and value
-              and all(isinstance(v, str) and v.strip() for v in value))
-        return tuple(dict.fromkeys(v.strip() for v in value)) if ok else None
-    if isinstance(value, dt.date) and not isinstance(value, dt.datetime):
-        return value.isoformat()
-    if isinstance(value, str) and span(value.strip()):
-        return value.strip()
-    return None
+    if expected in (_IDS, _NAMES):
+        item = _ID if expected == _IDS else _NAME
+        if not isinstance(value, list) or not value:
+            return None
+        items = [_value(v, item) for v in value]
+        return tuple(dict.fromkeys(items)) if None not in items else None
+    if expected == _DATE:
+        if isinstance(value, dt.date) and not isinstance(value, dt.datetime):
+            return value.isoformat()
+        ok = isinstance(value, str) and _DATE_VALUE.fullmatch(value.strip()) and span(value.strip())
+        return value.strip() if ok else None
+    if not isinstance(value, str):
+        return None
+    if expected == _PROSE:
+        text = clean_text(value).strip()
+        return text if text and len(text) <= MAX_PROSE else None
+    if expected == _ID:  # names an entry as written: nothing to repair
+        return value.strip() if _ID_VALUE.fullmatch(value.strip()) else None
+    if expected == _URL:
+        return value.strip() if is_web_address(value.strip()) else None
+    text = clean_line(value)
+    if expected == _LABEL:
+        return text if _LABEL_VALUE.fullmatch(text) else None
+    return text if text and len(text) <= MAX_LINE else None
 
 
 def _read_entry(values: dict, lines: _Lines, path: Path, problems: list[Problem]) -> EntryEdit:

@@ -16,6 +16,7 @@ from urllib.parse import quote, urlsplit
 
 from generator.models import Event, Site, Source
 from generator.temporal.values import DAY, MONTH, YEAR, describe, precision, span
+from generator.text import clean_text, is_web_address
 
 ATOM_NS = "http://www.w3.org/2005/Atom"
 SITEMAP_NS = "http://www.sitemaps.org/schemas/sitemap/0.9"
@@ -23,16 +24,30 @@ FEED_LIMIT = 50
 ICS_PRODID = "-//timeline generator//EN"
 ICS_HOST = "timeline.local"
 EPOCH = dt.date(1970, 1, 1)
-_LINK_SCHEMES = frozenset({"http", "https"})
-# Control characters other than tab and newline, which neither XML 1.0 nor iCalendar text allow.
-_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+# What XML 1.0 forbids (it allows tab, line breaks, U+0020-D7FF, E000-FFFD, 10000-10FFFF).
+# clean_text drops these and more; this rule is kept on its own, as the exports' last word.
+_NOT_XML = re.compile("[^\t\n\r\x20-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
 
 
 def events_json(events: list[Event]) -> str:
     """Return ``events.json``: every entry, sorted by start."""
     ordered = sorted(events, key=lambda e: (e.start, e.end, e.id))
-    return json.dumps({"events": [e.as_json() for e in ordered]}, ensure_ascii=False,
-                      indent=2) + "\n"
+    return _json({"events": [e.as_json() for e in ordered]})
+
+
+def _json(data: object) -> str:
+    """Return data as indented JSON, every string cleaned (no lone surrogate fails to encode)."""
+    return json.dumps(_clean_strings(data), ensure_ascii=False, indent=2) + "\n"
+
+
+def _clean_strings(data: object) -> object:
+    if isinstance(data, str):
+        return clean_text(data)
+    if isinstance(data, dict):
+        return {key: _clean_strings(value) for key, value in data.items()}
+    if isinstance(data, list):
+        return [_clean_strings(value) for value in data]
+    return data
 
 
 # Shared helpers ----------------------------------------------------------------------------
@@ -40,12 +55,16 @@ def events_json(events: list[Event]) -> str:
 def _base(site: Site) -> str:
     """Return the site's base URL with one trailing slash, or "" when it has none."""
     base = site.base_url.strip()
-    return base.rstrip("/") + "/" if base else ""
+    return base.rstrip("/") + "/" if is_web_address(base) else ""
 
 
 def _url(site: Site, path: str) -> str:
     """Return the address of a page of the site: absolute under the base URL, else relative."""
-    return _base(site) + quote(path.lstrip("/"), safe="/")
+    path = path.lstrip("/")
+    try:  # a file name the system could not decode keeps its bytes, as its file does
+        return _base(site) + quote(path, safe="/", errors="surrogateescape")
+    except UnicodeEncodeError:
+        return _base(site) + quote(path, safe="/", errors="replace")
 
 
 def _event_path(event: Event) -> str:
@@ -67,11 +86,7 @@ def _web_link(url: str | None) -> str:
     if not url:
         return ""
     url = url.strip()
-    try:
-        parts = urlsplit(url)
-    except ValueError:
-        return ""
-    return url if parts.scheme.lower() in _LINK_SCHEMES and parts.netloc else ""
+    return url if is_web_address(url) else ""
 
 
 def _latest_article_date(event: Event) -> dt.date | None:
@@ -80,8 +95,8 @@ def _latest_article_date(event: Event) -> dt.date | None:
 
 
 def _clean(text: str) -> str:
-    """Return text without the control characters XML and iCalendar forbid."""
-    return _CONTROL.sub("", text.replace("\r\n", "\n").replace("\r", "\n"))
+    """Return text without the characters XML and iCalendar forbid, line breaks as LF."""
+    return _NOT_XML.sub("", clean_text(text).replace("\r\n", "\n").replace("\r", "\n"))
 
 
 def _chronological(events: list[Event]) -> list[Event]:
@@ -132,14 +147,15 @@ def timeline_json(site: Site, events: list[Event]) -> str:
         if end is not None:
             slide["end_date"] = end
         slide["text"] = {"headline": escape(event.title), "text": _tl_text(event)}
-        slide["group"] = event.category
+        # TimelineJS puts every text of a slide into the page as HTML.
+        slide["group"] = escape(event.category)
         slide["unique_id"] = event.id
-        slide["display_date"] = describe(event.date)
+        slide["display_date"] = escape(describe(event.date))
         slides.append(slide)
     title_text = f"<p>{escape(site.description)}</p>" if site.description else ""
     data = {"title": {"text": {"headline": escape(site.title), "text": title_text}},
             "events": slides}
-    return json.dumps(data, ensure_ascii=False, indent=2) + "\n"
+    return _json(data)
 
 
 # Atom -------------------------------------------------------------------------------------
@@ -169,7 +185,7 @@ def _atom_content(event: Event) -> str:
 
 
 def _sub(parent: ET.Element, tag: str, text: str | None = None, **attrs: str) -> ET.Element:
-    element = ET.SubElement(parent, tag, attrs)
+    element = ET.SubElement(parent, tag, {name: _clean(value) for name, value in attrs.items()})
     if text is not None:
         element.text = _clean(text)
     return element
@@ -210,7 +226,7 @@ def atom_feed(site: Site, events: list[Event], updated: dt.date | None) -> str:
         _sub(entry, "title", event.title)
         _sub(entry, "updated", _rfc3339(_entry_updated(event)))
         _sub(entry, "link", rel="alternate", type="text/html", href=_url(site, _event_path(event)))
-        _sub(entry, "category", term=_clean(event.category))
+        _sub(entry, "category", term=event.category)
         _sub(entry, "summary", event.summary)
         _sub(entry, "content", _atom_content(event), type="html")
     return _xml(feed)
@@ -248,11 +264,7 @@ def _fold(line: str) -> str:
 
 
 def _ics_host(site: Site) -> str:
-    try:
-        host = urlsplit(site.base_url.strip()).hostname
-    except ValueError:
-        host = None
-    return host or ICS_HOST
+    return urlsplit(_base(site)).hostname or ICS_HOST
 
 
 def icalendar(site: Site, events: list[Event]) -> str:

@@ -6,6 +6,8 @@ import datetime as dt
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from generator.text import printable
+
 
 @dataclass(frozen=True)
 class Site:
@@ -170,4 +172,5 @@ class Problem:
 
     def __str__(self) -> str:
         where = f"{self.path}:{self.line}" if self.line else str(self.path)
-        return f"{where}: {self.severity}: {self.message}"
+        # File names and messages quote the input: print its control characters escaped.
+        return printable(f"{where}: {self.severity}: {self.message}")

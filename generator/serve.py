@@ -26,6 +26,7 @@ from tornado import escape, ioloop, web
 from generator.build import BuildError, generate
 from generator.cache import ExtractionCache, default_cache_dir
 from generator.render import default_template_dirs
+from generator.text import clean_text, printable
 from generator.write import write_output
 
 _ERROR_PAGE = """<!doctype html>
@@ -70,8 +71,9 @@ def rebuild(content_dir: Path, site_dir: Path) -> bool:
 
 
 def _show_error(site_dir: Path, error: str) -> bool:
-    print(f"timeline serve: build failed:\n{error}", file=sys.stderr)
-    write_output({"index.html": _ERROR_PAGE.format(error=html.escape(error))}, site_dir)
+    print(f"timeline serve: build failed:\n{printable(error, keep_newlines=True)}", file=sys.stderr)
+    page = _ERROR_PAGE.format(error=html.escape(clean_text(error)))
+    write_output({"index.html": page}, site_dir)
     return False
 
 

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from generator.curation import CURATION_FILE, Curation, apply_curation, load_curation
+from generator.curation import CURATION_FILE, Curation, MergeRule, apply_curation, load_curation
 from generator.models import Article, Event, Paragraph, Problem, Source
 
 D = dt.date
@@ -498,3 +498,55 @@ def test_the_input_entries_are_not_changed(tmp_path, events):
     assert events == original
     assert curated != original
     assert all(c is not e for c in curated for e in events)
+
+
+@pytest.mark.parametrize(("line", "key"), [
+    ('date = "2025-04-28T<script>"', "date"),
+    ('date = "2025-04-28 "', None),  # surrounding spaces are trimmed: a good date
+    ('date = "2025-04x"', "date"),
+    ('category = "<img src=x onerror=alert(1)>"', "category"),
+    ('category = "' + "x" * 41 + '"', "category"),
+    ('title = "' + "x" * 301 + '"', "title"),
+    ('summary = "' + "x" * 2001 + '"', "summary"),
+], ids=["date-with-markup", "date-with-spaces", "date-with-junk", "category-with-markup",
+        "long-category", "long-title", "long-summary"])
+def test_an_unusable_curation_value_is_a_warning_naming_its_key(tmp_path, line, key):
+    (tmp_path / CURATION_FILE).write_text(f'[[entry]]\nid = "x"\n{line}\n', encoding="utf-8")
+    curation, problems = load_curation(tmp_path)
+    if key is None:
+        assert (len(curation.entries), problems) == (1, [])
+        return
+    assert curation.entries == ()
+    assert [(p.line, f"'{key}' in [[entry]]" in p.message) for p in problems] == [(3, True)]
+
+
+@pytest.mark.parametrize(("line", "key"), [
+    ('url = "javascript:alert(1)"', "url"),
+    ('url = "https://example.org/a\\r\\nX-INJECT:1"', "url"),
+    ('article = "' + "a" * 301 + '"', "article"),
+], ids=["javascript-url", "url-with-line-break", "long-article-name"])
+def test_an_unusable_added_source_value_is_a_warning_naming_its_key(tmp_path, line, key):
+    (tmp_path / CURATION_FILE).write_text('[[add]]\ndate = "2025-04-30"\ntitle = "T"\n'
+                                          f'[add.source]\nquote = "Q"\npublisher = "P"\n{line}\n',
+                                          encoding="utf-8")
+    curation, problems = load_curation(tmp_path)
+    assert curation.additions == ()
+    assert [(p.line, f"'{key}'" in p.message) for p in problems] == [(7, True)]
+
+
+def test_an_id_that_no_entry_can_have_is_a_warning(tmp_path):
+    (tmp_path / CURATION_FILE).write_text('[[entry]]\nid = "a b<c>"\nhide = true\n'
+                                          '[[merge]]\nids = ["x", "y\\u001b"]\n'
+                                          '[[merge]]\nids = ["x", " y "]\n', encoding="utf-8")
+    curation, problems = load_curation(tmp_path)
+    assert (curation.entries, curation.merges) == ((), (MergeRule(("x", "y"), 7),))
+    assert [(p.line, p.message.split(" in ")[0]) for p in problems] == [(2, "'id'"), (5, "'ids'")]
+
+
+def test_curation_text_loses_control_and_invisible_characters(tmp_path):
+    curation = _curation(tmp_path, '[[entry]]\nid = "x"\ntitle = "Pact\\u001b[2J signed\\u202e"\n'
+                                   'summary = "Leaders\\u200b signed.\\u0000"\n'
+                                   'category = "foreign policy"\n')
+    edit, = curation.entries
+    assert (edit.title, edit.summary, edit.category) == ("Pact[2J signed", "Leaders signed.",
+                                                         "foreign policy")

@@ -7,10 +7,11 @@ import json
 import re
 import uuid
 import xml.etree.ElementTree as ET
+from pathlib import Path
 
 import pytest
 
-from generator.export import atom_feed, icalendar, robots_txt, sitemap_xml, timeline_json
+from generator.export import atom_feed, events_json, icalendar, robots_txt, sitemap_xml, timeline_json
 from generator.models import Event, Site, Source
 
 ATOM = "{http://www.w3.org/2005/Atom}"
@@ -489,3 +490,143 @@ def test_robots_txt_names_the_sitemap_only_with_a_base_url():
     assert robots_txt(SITE) == "User-agent: *\nAllow: /\n"
     assert robots_txt(SITE_WITH_BASE) == (
         f"User-agent: *\nAllow: /\nSitemap: {BASE}/sitemap.xml\n")
+
+
+# Hostile input: every export stays well-formed and injects nothing --------------------------
+
+# Characters XML 1.0 forbids (C0 controls, U+FFFE/FFFF, a lone surrogate), and others no
+# export should carry (DEL, C1, bidi overrides, zero-width and line separators).
+FORBIDDEN = ("\x00\x01\x08\x0b\x0c\x1b[2J\x1b]0;t\x07\x7f\x85\x9b\u200b\u202e\u2028"
+             "\ufeff\ufffe\uffff\U0001fffe\U0010ffff\ud800")
+ICS_PROPERTIES = {"UID", "DTSTAMP", "DTSTART", "DTEND", "SUMMARY", "DESCRIPTION", "CATEGORIES",
+                  "URL"}
+_CTL = re.compile("[\x00-\x08\x0a-\x1f\x7f]")
+
+
+def _parse_xml_strictly(text: str) -> None:
+    """Parse an XML export with ElementTree, minidom and expat, from its UTF-8 bytes."""
+    import xml.dom.minidom
+    import xml.parsers.expat
+
+    data = text.encode("utf-8")
+    ET.fromstring(data)
+    xml.dom.minidom.parseString(data)
+    xml.parsers.expat.ParserCreate().Parse(data, True)
+
+
+def _parse_ics_strictly(text: str, count: int) -> list:
+    """Parse events.ics with the icalendar package; check its events and their text."""
+    import icalendar
+
+    calendar = icalendar.Calendar.from_ical(text.encode("utf-8"))
+    vevents = calendar.walk("VEVENT")
+    assert len(vevents) == count
+    for vevent in vevents:
+        assert set(vevent) <= ICS_PROPERTIES, f"unexpected {set(vevent) - ICS_PROPERTIES}"
+        for name in ("SUMMARY", "DESCRIPTION", "CATEGORIES"):
+            assert not _CTL.search(vevent[name].to_ical().decode("utf-8")), name
+    assert set(calendar) <= {"VERSION", "PRODID", "CALSCALE", "METHOD", "X-WR-CALNAME",
+                             "X-WR-CALDESC"}
+    return vevents
+
+
+def test_every_export_stays_well_formed_whatever_characters_the_text_holds():
+    site = Site(title=f"T{FORBIDDEN}", description=f"D{FORBIDDEN}", base_url=BASE)
+    event = _event("x", "2024-06", dt.date(2024, 6, 1), dt.date(2024, 6, 30),
+                   title=f"Title{FORBIDDEN}", summary=f"Summary{FORBIDDEN}",
+                   category=f"cat{FORBIDDEN}",
+                   sources=[_source(publisher=f"P{FORBIDDEN}", quote=f"Q{FORBIDDEN}")])
+    _parse_xml_strictly(atom_feed(site, [event], None))
+    _parse_xml_strictly(sitemap_xml(site, ["index.html", f"a{FORBIDDEN}.html"], None))
+    vevent, = _parse_ics_strictly(icalendar(site, [event]), 1)
+    assert str(vevent["SUMMARY"]) == "Title[2J]0;t\n"  # U+2028 is a line break
+    for export in (timeline_json(site, [event]), events_json([event])):
+        data = json.loads(export.encode("utf-8"))  # a lone surrogate would fail to encode
+        assert not re.search("[\x00-\x08\x1b\x7f-\x9f\u200b\u202e\ufffe\uffff\ud800]",
+                             json.dumps(data, ensure_ascii=False))
+
+
+def test_timeline_json_escapes_the_group_of_a_hostile_category(events):
+    events[0].category = "<img src=x onerror=alert(1)>"
+    slide = _slides(SITE, events)["month"]
+    assert slide["group"] == "&lt;img src=x onerror=alert(1)&gt;"
+    for text in (slide["group"], slide["display_date"], *slide["text"].values()):
+        assert "<img" not in text
+
+
+def test_an_unusable_base_url_injects_no_line_into_the_calendar_or_robots_txt(events):
+    site = Site(title="T", base_url="https://example.org/\r\nX-INJECT:1")
+    calendar = icalendar(site, events)
+    robots = robots_txt(site)
+    assert "X-INJECT" not in calendar and "X-INJECT" not in robots
+    assert robots == "User-agent: *\nAllow: /\n"
+    _parse_ics_strictly(calendar, len(events))
+
+
+def _content(tmp_path, article: str | bytes, site_toml: str = "",
+             curation: str = "") -> Path:
+    content = tmp_path / "content"
+    (content / "articles").mkdir(parents=True)
+    data = article if isinstance(article, bytes) else article.encode("utf-8", "surrogatepass")
+    (content / "articles" / "port.md").write_bytes(data)
+    if site_toml:
+        (content / "site.toml").write_text(site_toml, encoding="utf-8")
+    if curation:
+        (content / "curation.toml").write_text(curation, encoding="utf-8")
+    return content
+
+
+def test_a_build_from_text_holding_forbidden_characters_gives_exports_that_parse(tmp_path):
+    import jsonschema
+
+    from generator.build import generate
+
+    inline = FORBIDDEN.replace("\x00", "").replace("\u2028", "")  # a NUL here: a binary file
+    article = (f"Title: Port{inline} reopens\nDate: 2025-04-28\nPublisher: Daily{inline}\n\n"
+               + "Background. " * 800  # past the first 8 KB, where a NUL means a binary file
+               + f"\n\nThe port{FORBIDDEN} reopened to ships on Saturday, officials{FORBIDDEN} said.\n")
+    site_toml = f'title = "T\\u001b[2J\\u202e\\ufffe"\nbase_url = "{BASE}"\n'
+    result = generate(_content(tmp_path, article, site_toml))
+    files = {name: files_text(data) for name, data in result.files.items()}
+    assert json.loads(files["events.json"])["events"], "the article gave no entry"
+    count = len(json.loads(files["events.json"])["events"])
+    _parse_xml_strictly(files["feed.xml"])
+    _parse_xml_strictly(files["sitemap.xml"])
+    _parse_ics_strictly(files["events.ics"], count)
+    schemas = Path(__file__).resolve().parent.parent / "docs" / "schemas"
+    for export in ("events.json", "timeline.json"):
+        schema = json.loads((schemas / export.replace(".json", ".schema.json")).read_text("utf-8"))
+        jsonschema.validate(json.loads(files[export]), schema)
+
+
+def test_a_base_url_holding_a_line_break_is_a_warning_and_ignored(tmp_path):
+    from generator.build import generate
+
+    site_toml = 'title = "T"\nbase_url = "https://example.org/\\r\\nX-INJECT:1"\n'
+    result = generate(_content(tmp_path, "Date: 2025-04-28\n\nThe port reopened on Saturday.\n",
+                               site_toml))
+    warning, = [p for p in result.problems if p.path.name == "site.toml"]
+    assert warning.line == 2 and "'base_url'" in warning.message
+    assert str(warning).startswith(f"{tmp_path / 'content' / 'site.toml'}:2: warning: ")
+    assert result.site.base_url == ""
+    for name, data in result.files.items():
+        assert "X-INJECT" not in files_text(data), name
+
+
+def files_text(data: str | bytes) -> str:
+    return data if isinstance(data, str) else data.decode("utf-8")
+
+
+def test_a_curation_date_with_trailing_markup_is_a_warning_and_the_entry_keeps_its_date(tmp_path):
+    from generator.build import generate
+
+    article = "Date: 2025-04-28\n\nThe port reopened on Saturday.\n"
+    first = json.loads(generate(_content(tmp_path / "a", article)).files["events.json"])
+    entry, = first["events"]
+    curation = f'[[entry]]\nid = "{entry["id"]}"\ndate = "2025-04-28T<script>"\n'
+    result = generate(_content(tmp_path / "b", article, curation=curation))
+    warning, = [p for p in result.problems if p.path.name == "curation.toml"]
+    assert warning.line == 3 and "'date'" in warning.message
+    curated, = json.loads(result.files["events.json"])["events"]
+    assert (curated["date"], curated["start"]) == (entry["date"], entry["start"])
+    assert "<script>" not in result.files["events.json"]
