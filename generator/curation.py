@@ -291,11 +291,14 @@ def _checked(table: dict, kind: str, lines: _Lines, path: Path,
             continue
         usable = _value(value, expected[key])
         if usable is None:
+            # Each key of an [[entry]] is an edit of its own: a bad one is ignored, the others
+            # apply. The keys of other tables make one thing together: the table is skipped.
+            alone = kind == "entry" and key not in required
             detail = f" such as {DATE_FORMS}" if expected[key] == _DATE else ""
             problems.append(Problem(path, where, f"'{key}' in {header} must be "
                                     f"{expected[key]}{detail}, not {quoted(value)}; "
-                                    f"{skipped}"))
-            ok = False
+                                    f"{'the value is ignored' if alone else skipped}"))
+            ok = ok and alone
             continue
         values[key] = usable
     for key in sorted(required - table.keys()):

@@ -4,11 +4,12 @@ from __future__ import annotations
 
 import copy
 import datetime as dt
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
 
-from generator.curation import CURATION_FILE, Curation, MergeRule, apply_curation, load_curation
+from generator.curation import CURATION_FILE, Curation, EntryEdit, MergeRule, apply_curation, load_curation
 from generator.models import Article, Event, Paragraph, Problem, Source
 
 D = dt.date
@@ -130,12 +131,13 @@ def test_an_unknown_table_is_a_warning(tmp_path):
     ('date = "2025-13-40"', "date"),
     ('date = "next week"', "date"),
 ])
-def test_a_wrong_type_or_bad_date_skips_the_table_with_a_warning_on_its_line(tmp_path, line, key):
-    (tmp_path / CURATION_FILE).write_text(f'# note\n[[entry]]\nid = "x"\n{line}\n',
+def test_a_wrong_type_or_bad_date_is_ignored_with_a_warning_on_its_line(tmp_path, line, key):
+    (tmp_path / CURATION_FILE).write_text(f'# note\n[[entry]]\nid = "x"\nsummary = "S"\n{line}\n',
                                           encoding="utf-8")
     curation, problems = load_curation(tmp_path)
-    assert curation.entries == ()
-    assert [(p.line, f"'{key}'" in p.message) for p in problems] == [(4, True)]
+    assert [replace(e, line=None) for e in curation.entries] == [EntryEdit("x", None, summary="S")]
+    assert [(p.line, f"'{key}'" in p.message) for p in problems] == [(5, True)]
+    assert "ignored" in problems[0].message
 
 
 def test_dates_may_be_timex_strings_or_toml_dates(tmp_path):
@@ -516,7 +518,7 @@ def test_an_unusable_curation_value_is_a_warning_naming_its_key(tmp_path, line, 
     if key is None:
         assert (len(curation.entries), problems) == (1, [])
         return
-    assert curation.entries == ()
+    assert [replace(e, line=None) for e in curation.entries] == [EntryEdit("x", None)]  # as extracted
     assert [(p.line, f"'{key}' in [[entry]]" in p.message) for p in problems] == [(3, True)]
 
 
