@@ -2,17 +2,33 @@
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
+import os
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 from itertools import groupby
 from pathlib import Path
 from urllib.parse import urlsplit
 
-from jinja2 import ChoiceLoader, Environment, FileSystemLoader, StrictUndefined, select_autoescape
+from jinja2 import (
+    ChoiceLoader,
+    Environment,
+    FileSystemLoader,
+    StrictUndefined,
+    TemplateNotFound,
+    select_autoescape,
+)
+from jinja2.loaders import split_template_path
 
-from generator.config import BUILTIN_TEMPLATES, default_template_dirs  # noqa: F401 (re-exported)
+from generator.config import (  # noqa: F401 (re-exported)
+    BUILTIN_TEMPLATES,
+    default_template_dirs,
+    template_root,
+)
 from generator.events import is_denial
+from generator.files import read_inside, real, walk
 from generator.models import Article, Event, Site, Source
 from generator.search import search_index
 from generator.temporal.values import CENTURY, DECADE, describe, precision, span
@@ -161,10 +177,37 @@ def _month_id(day: dt.date) -> str:
     return f"month-{day.year:04d}-{day.month:02d}"
 
 
+class _ContainedLoader(FileSystemLoader):
+    """Load templates from one folder, refusing a file that links outside its root."""
+
+    def __init__(self, folder: Path, root: Path) -> None:
+        super().__init__(str(folder))
+        self.root = real(root)
+
+    def get_source(self, environment: Environment, template: str) -> tuple[str, str, Callable]:
+        """Return a template's text, its file and a check that it is unchanged."""
+        path = os.path.join(self.searchpath[0], *split_template_path(template))
+        if any(part.startswith(".") for part in split_template_path(template)):
+            raise TemplateNotFound(template)
+        try:
+            text = read_inside(path, self.root).decode(self.encoding)
+            mtime = os.path.getmtime(path)
+        except (OSError, UnicodeDecodeError):  # missing, or a link outside: the next folder's
+            raise TemplateNotFound(template) from None
+        return text, os.path.normpath(path), lambda: _unchanged(path, mtime)
+
+
+def _unchanged(path: str, mtime: float) -> bool:
+    try:
+        return os.path.getmtime(path) == mtime
+    except OSError:
+        return False
+
+
 def _environment(template_dirs: list[Path]) -> Environment:
     """Return a Jinja environment that searches the folders in order and escapes HTML."""
     env = Environment(
-        loader=ChoiceLoader([FileSystemLoader(str(d)) for d in template_dirs]),
+        loader=ChoiceLoader([_ContainedLoader(d, template_root(d)) for d in template_dirs]),
         autoescape=select_autoescape(["html", "htm", "xml"], default_for_string=True),
         undefined=StrictUndefined,
         keep_trailing_newline=True,
@@ -264,8 +307,9 @@ def _static_assets(template_dirs: list[Path]) -> dict[str, bytes]:
         static = folder / "static"
         if not static.is_dir():
             continue
-        for path in sorted(static.rglob("*")):
-            rel = path.relative_to(static)
-            if path.is_file() and not any(part.startswith(".") for part in rel.parts):
-                assets.setdefault(f"static/{rel.as_posix()}", path.read_bytes())
+        root = real(template_root(folder))
+        for rel, path, _ in walk(static, root):  # links outside the root are left out
+            if f"static/{rel}" not in assets:
+                with contextlib.suppress(OSError):
+                    assets[f"static/{rel}"] = read_inside(path, root)
     return dict(sorted(assets.items()))
