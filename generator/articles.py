@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import functools
+import os
 import re
 import threading
 from collections.abc import Callable
@@ -142,11 +143,16 @@ def read_article(path: Path, today: dt.date | None = None, root: str | None = No
             problems.append(Problem(path, line, f"no 'Date:' header; dated {date.isoformat()}, "
                                                 "the only full date in the text"))
     article = Article(
-        stem=path.stem, path=path, title=meta.get("title") or headline, date=date,
+        stem=_stem(path), path=path, title=meta.get("title") or headline, date=date,
         publisher=meta.get("publisher"), url=meta.get("url"), author=meta.get("author"),
         paragraphs=paragraphs,
     )
     return article, problems
+
+
+def _stem(path: Path) -> str:
+    """Return a file's name without its extension, its bytes that are not UTF-8 replaced."""
+    return os.fsencode(path.stem).decode("utf-8", errors="replace")
 
 
 def parse_header(path: Path, lines: list[str]) -> tuple[dict, int, list[Problem]]:

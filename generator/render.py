@@ -4,8 +4,10 @@ from __future__ import annotations
 
 import contextlib
 import datetime as dt
+import hashlib
 import os
 import re
+import unicodedata
 from collections.abc import Callable
 from dataclasses import dataclass
 from itertools import groupby
@@ -74,11 +76,13 @@ def render_site(site: Site, events: list[Event], articles: list[Article],
     key_ids = key_event_ids(timeline)
     years = _by_year(timeline)
     paged = len(timeline) > PAGE_EVENTS
+    pages = article_page_names([a.stem for a in library])
     common = {
         "site": site,
         "build_date": build_date,
         "articles": library,
         "linked_stems": frozenset(a.stem for a in library),
+        "article_pages": pages,
         "labels": {a.stem: a.label for a in library},
         "citation_counts": {stem: len(cited) for stem, cited in citations.items()},
         "key_ids": key_ids,
@@ -121,11 +125,51 @@ def render_site(site: Site, events: list[Event], articles: list[Article],
             timeline_href=_timeline_href(event, placed.get(event.id)))
     article_template = env.get_template("article.html")
     for article in library:
-        out[f"articles/{article.stem}.html"] = article_template.render(
+        out[f"articles/{pages[article.stem]}.html"] = article_template.render(
             common, root="../", page="article", article=article,
             citations=citations.get(article.stem, []))
     out.update(_static_assets(template_dirs))
     return out
+
+
+# An article's page is named after its file's stem if the stem is at most this long (in
+# UTF-8) and holds nothing unsafe in a file name; a longer or unsafe one gets a slug of
+# at most SLUG_CHARS ASCII characters and a hash, well under the 255-byte limit of file names.
+PAGE_STEM_BYTES = 200
+SLUG_CHARS = 80
+_UNSAFE_IN_NAMES = re.compile(r"[\x00-\x1f\x7f-\x9f/\\\ud800-\udfff\u200b-\u200f\u202a-\u202e"
+                              r"\u2066-\u2069\ufeff]")
+
+
+def article_page_names(stems: list[str]) -> dict[str, str]:
+    """Return each article's page file name (without ".html"), unique even ignoring case.
+
+    A stem that is a safe file name is kept as it is; any other (a control or format
+    character, a slash or backslash, a name too long, a clash) becomes an ASCII slug of it
+    with a short hash of the stem.
+    """
+    names: dict[str, str] = {}
+    taken: set[str] = set()
+    for stem in sorted(stems):
+        name = stem
+        if (_UNSAFE_IN_NAMES.search(stem) or stem in ("", ".", "..") or stem.startswith(".")
+                or len(stem.encode("utf-8")) > PAGE_STEM_BYTES or stem.casefold() in taken):
+            name = _hashed_slug(stem)
+        number = 1
+        while name.casefold() in taken:
+            number += 1
+            name = f"{_hashed_slug(stem)}-{number}"
+        taken.add(name.casefold())
+        names[stem] = name
+    return names
+
+
+def _hashed_slug(stem: str) -> str:
+    """Return an ASCII slug of a stem, bounded in length, with a hash that tells stems apart."""
+    ascii_text = unicodedata.normalize("NFKD", stem).encode("ascii", "ignore").decode("ascii")
+    slug = re.sub(r"[^A-Za-z0-9_-]+", "-", ascii_text).strip("-_")[:SLUG_CHARS].rstrip("-_")
+    digest = hashlib.sha256(stem.encode("utf-8", "surrogatepass")).hexdigest()[:10]
+    return f"{slug or 'article'}-{digest}"
 
 
 def key_event_ids(events: list[Event]) -> frozenset[str]:

@@ -154,7 +154,7 @@ def _write_and_swap(files: dict[str, str | bytes], names: dict[str, tuple[str, .
             if isinstance(data, bytes):
                 target.write_bytes(data)
             else:
-                target.write_text(data, encoding="utf-8")
+                target.write_text(data, encoding="utf-8", errors="replace")  # lone surrogates
         if not output_dir.exists():
             os.rename(staging, output_dir)
             return

@@ -2,6 +2,7 @@ import json
 import os
 import re
 from pathlib import Path
+from urllib.parse import unquote
 
 import pytest
 
@@ -418,3 +419,22 @@ def test_one_folder_link_to_itself_lists_its_files_once(tmp_path: Path):
     content = site(tmp_path, {"port.txt": GOOD})
     (content / "articles" / "again").symlink_to(".")
     assert list(_listing(content)) == ["articles/port.txt"]
+
+
+@pytest.mark.parametrize("name", ["a\\b.txt", "x" * 248 + ".txt", "new\nline.txt", "\x1b[2Jclear.txt",
+                                  "\u202eevil.txt", os.fsdecode(b"caf\xe9.txt")])
+def test_an_article_whose_name_is_no_safe_page_name_gets_one_and_the_rest_builds(
+        tmp_path: Path, name: str):
+    content = site(tmp_path, {"port.txt": GOOD, name: GOOD.replace("port", "dock")})
+    out = tmp_path / "out"
+    result = build(content, out)
+    stem = os.fsencode(Path(name).stem).decode("utf-8", "replace")  # identity: as curation names it
+    assert sorted(a.stem for a in result.articles) == sorted(["port", stem])
+    pages = sorted(p.name for p in (out / "articles").iterdir())
+    assert "port.html" in pages and len(pages) == 2
+    assert all(len(p.encode("utf-8")) < 200 and p.isprintable() and "\\" not in p for p in pages)
+    sources = (out / "sources.html").read_text(encoding="utf-8")
+    linked = re.findall(r'href="articles/([^"]+)"', sources)
+    assert sorted(unquote(href) for href in linked) == pages
+    events = json.loads((out / "events.json").read_text(encoding="utf-8"))["events"]
+    assert {s["article"] for e in events for s in e["sources"]} == {"port", stem}
