@@ -353,7 +353,13 @@ def _static_assets(template_dirs: list[Path]) -> dict[str, bytes]:
             continue
         root = real(template_root(folder))
         for rel, path, _ in walk(static, root):  # links outside the root are left out
-            if f"static/{rel}" not in assets:
+            if f"static/{rel}" not in assets and _safe_asset_name(rel):
                 with contextlib.suppress(OSError):
                     assets[f"static/{rel}"] = read_inside(path, root)
     return dict(sorted(assets.items()))
+
+
+def _safe_asset_name(rel: str) -> bool:
+    """Return whether an asset's path can be written and linked as it is."""
+    return all(not _UNSAFE_IN_NAMES.search(part) and len(part.encode("utf-8")) <= PAGE_STEM_BYTES
+               for part in rel.split("/"))

@@ -144,6 +144,7 @@ def _write_and_swap(files: dict[str, str | bytes], names: dict[str, tuple[str, .
     """Stage the new site with the user's entries of the old one, then swap it in."""
     staging = Path(tempfile.mkdtemp(prefix=f".{output_dir.name}.new-", dir=output_dir.parent))
     try:
+        os.chmod(staging, _folder_mode(output_dir))  # mkdtemp's 0700 would hide it from servers
         _write_marker(staging, sorted(files))
         made = {staging}
         for rel, data in sorted(files.items()):
@@ -182,6 +183,16 @@ def _write_and_swap(files: dict[str, str | bytes], names: dict[str, tuple[str, .
         shutil.rmtree(staging, ignore_errors=True)
         raise
     _retire(old, output_dir)
+
+
+def _folder_mode(output_dir: Path) -> int:
+    """Return the permissions of the output folder, or those a new folder gets."""
+    try:
+        return stat.S_IMODE(output_dir.stat().st_mode)
+    except OSError:
+        umask = os.umask(0)
+        os.umask(umask)
+        return 0o777 & ~umask
 
 
 def _carry_into_staging(output_dir: Path, staging: Path, new_files: set[str]) -> None:

@@ -438,3 +438,16 @@ def test_an_article_whose_name_is_no_safe_page_name_gets_one_and_the_rest_builds
     assert sorted(unquote(href) for href in linked) == pages
     events = json.loads((out / "events.json").read_text(encoding="utf-8"))["events"]
     assert {s["article"] for e in events for s in e["sources"]} == {"port", stem}
+
+
+def test_a_static_asset_whose_name_no_page_could_take_is_left_out_and_the_rest_builds(
+        tmp_path: Path):
+    content = site(tmp_path, {"port.txt": GOOD})
+    static = content / "templates" / "static"
+    static.mkdir(parents=True)
+    (static / "a\\b.css").write_text("p{}", encoding="utf-8")
+    (static / "extra.css").write_text("p{}", encoding="utf-8")
+    out = tmp_path / "out"
+    build(content, out)
+    assert sorted(p.name for p in (out / "static").iterdir() if "css" in p.name) == [
+        "extra.css", "style.css"]

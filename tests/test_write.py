@@ -270,3 +270,37 @@ def test_a_mount_point_is_refused_with_a_clear_error(tmp_path: Path, monkeypatch
     with pytest.raises(OutputError, match="mount point"):
         write_output(NEW, out)
     assert _site(out) == OLD
+
+
+def test_two_concurrent_cli_builds_into_one_folder_both_succeed(tmp_path: Path):
+    content = tmp_path / "content"
+    (content / "articles").mkdir(parents=True)
+    for name in ("port", "dock", "mill"):
+        (content / "articles" / f"{name}.txt").write_text(
+            f"Title: {name}\nDate: 2025-04-28\n\nThe {name} reopened to ships on Saturday.\n",
+            encoding="utf-8")
+    out = tmp_path / "out"
+    assert main(["build", "--content", str(content), "--output", str(out), "-q", "--jobs", "1"]) == 0
+    (out / ".git").mkdir()
+    (out / ".git" / "HEAD").write_text("ref", encoding="utf-8")
+    (out / "CNAME").write_text("example.org", encoding="utf-8")
+    built = _site(out)
+    env = {**os.environ, "PYTHONPATH": str(Path(__file__).resolve().parent.parent)}
+    command = [sys.executable, "-m", "generator", "build", "--content", str(content),
+               "--output", str(out), "--force", "-q", "--jobs", "1"]
+    runs = [subprocess.Popen(command, stderr=subprocess.PIPE, env=env) for _ in range(2)]
+    errors = [run.communicate()[1].decode() for run in runs]
+    assert [run.returncode for run in runs] == [0, 0], errors
+    assert _site(out) == built
+    assert _leftovers(out) == []
+
+
+def test_a_new_output_folder_is_readable_by_others_as_its_parent_allows(tmp_path: Path):
+    out = tmp_path / "out"
+    write_output(OLD, out)
+    umask = os.umask(0)
+    os.umask(umask)
+    assert out.stat().st_mode & 0o777 == 0o777 & ~umask
+    out.chmod(0o750)
+    write_output(NEW, out)
+    assert out.stat().st_mode & 0o777 == 0o750
