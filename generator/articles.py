@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import datetime as dt
+import functools
+import os
 import re
 import threading
 from collections.abc import Callable
@@ -13,8 +15,9 @@ import markdown
 from dateutil import parser as dateparser
 
 from generator.clean import clean_body
+from generator.files import read_inside, real, walk
 from generator.models import Article, Paragraph, Problem
-from generator.text import clean_text
+from generator.text import clean_line, clean_text
 
 ARTICLE_DIR = "articles"
 SUFFIXES = {".md", ".markdown", ".txt"}
@@ -39,12 +42,16 @@ _INLINE_MARKUP = re.compile(r"[\\`*_&]|  \n")
 
 
 def find_article_files(content_dir: Path) -> list[Path]:
-    """Return the article files under the content folder, in a stable order."""
+    """Return the article files under the content folder, in a stable order.
+
+    A link leading outside the content folder is left out (``files.escaping_links`` reports
+    it), and a folder reached twice through links is read once.
+    """
     folder = content_dir / ARTICLE_DIR
     if not folder.is_dir():
         return []
-    return sorted(p for p in folder.rglob("*")
-                  if p.is_file() and p.suffix.lower() in SUFFIXES and not p.name.startswith("."))
+    return sorted(Path(path) for _, path, _ in walk(folder, content_dir)
+                  if Path(path).suffix.lower() in SUFFIXES)
 
 
 def read_articles(content_dir: Path, today: dt.date | None = None, mapper: Callable = map,
@@ -63,7 +70,8 @@ def read_articles(content_dir: Path, today: dt.date | None = None, mapper: Calla
         problems.append(Problem(content_dir / ARTICLE_DIR, None,
                                 "no articles (.md or .txt files) found; the timeline is empty"))
     days = [today or dt.date.today()] * len(paths)
-    for path, (article, found) in zip(paths, mapper(read_article, paths, days), strict=True):
+    reader = functools.partial(read_article, root=real(content_dir))
+    for path, (article, found) in zip(paths, mapper(reader, paths, days), strict=True):
         problems += found
         if article is None:
             continue
@@ -82,15 +90,19 @@ def read_articles(content_dir: Path, today: dt.date | None = None, mapper: Calla
     return articles, problems
 
 
-def read_article(path: Path, today: dt.date | None = None) -> tuple[Article | None, list[Problem]]:
-    """Read one article file, returning it (or None if unusable) and its problems."""
+def read_article(path: Path, today: dt.date | None = None, root: str | None = None,
+                 ) -> tuple[Article | None, list[Problem]]:
+    """Read one article file, returning it (or None if unusable) and its problems.
+
+    The file must lie inside root, a resolved folder (by default the one holding it).
+    """
     try:
-        if path.stat().st_size > MAX_BYTES:
-            return None, [Problem(path, None, f"larger than {MAX_BYTES // 1_000_000} MB "
-                                              "(is it an article?); skipped")]
-        raw = path.read_bytes()
+        raw = read_inside(path, root or real(path.parent), MAX_BYTES)
     except OSError as err:
         return None, [Problem(path, None, f"cannot be read ({err.strerror}); skipped")]
+    if len(raw) > MAX_BYTES:
+        return None, [Problem(path, None, f"larger than {MAX_BYTES // 1_000_000} MB "
+                                          "(is it an article?); skipped")]
     if b"\0" in raw[:8192]:
         return None, [Problem(path, None, "a binary file, not text; skipped")]
     problems: list[Problem] = []
@@ -133,11 +145,17 @@ def read_article(path: Path, today: dt.date | None = None) -> tuple[Article | No
             problems.append(Problem(path, line, f"no 'Date:' header; dated {date.isoformat()}, "
                                                 "the only full date in the text"))
     article = Article(
-        stem=path.stem, path=path, title=meta.get("title") or headline, date=date,
+        stem=_stem(path), path=path, title=meta.get("title") or headline, date=date,
         publisher=meta.get("publisher"), url=meta.get("url"), author=meta.get("author"),
         paragraphs=paragraphs,
     )
     return article, problems
+
+
+def _stem(path: Path) -> str:
+    """Return a file's name without extension, bad bytes replaced and invisible characters dropped."""
+    name = os.fsencode(path.stem).decode("utf-8", errors="replace")
+    return clean_line(name) or name
 
 
 def parse_header(path: Path, lines: list[str]) -> tuple[dict, int, list[Problem]]:

@@ -20,6 +20,7 @@ from generator.config import build_date_from_env, default_template_dirs, load_si
 from generator.curation import apply_curation, load_curation
 from generator.events import detect_candidates, detect_reports, named_days
 from generator.export import atom_feed, events_json, icalendar, robots_txt, sitemap_xml, timeline_json
+from generator.files import escaping_links
 from generator.lexicon import DEFAULT_FAMILIES, trigger_table
 from generator.merge import document_frequencies, merge_candidates
 from generator.models import Article, Candidate, Event, Problem, Site
@@ -136,6 +137,7 @@ def generate(content_dir: Path, build_date: dt.date | None = None,
     """
     clock = _Stopwatch()
     site, problems = load_site(content_dir)
+    problems += escaping_links(content_dir)
     cache = cache or ExtractionCache(None)  # no cache unless asked: tests write none
     reads = ReadCache(cache.folder, cache.secret)
     articles, found = read_articles(content_dir, build_date,

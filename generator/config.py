@@ -9,6 +9,7 @@ import re
 import tomllib
 from pathlib import Path
 
+from generator.files import OutsideError, is_inside, read_inside, real
 from generator.models import Problem, Site
 from generator.text import clean_line, is_web_address, quoted
 
@@ -26,7 +27,9 @@ def load_site(content_dir: Path) -> tuple[Site, list[Problem]]:
     if not path.exists():
         return Site(), []
     try:
-        data = tomllib.loads(path.read_text(encoding="utf-8"))
+        data = tomllib.loads(read_inside(path, real(content_dir)).decode("utf-8"))
+    except OutsideError:  # files.escaping_links reports it
+        return Site(), []
     except UnicodeDecodeError:
         return Site(), [Problem(path, None, "not UTF-8 text; using default settings")]
     except tomllib.TOMLDecodeError as err:
@@ -76,9 +79,20 @@ def _key_line(path: Path, key: str) -> int | None:
 
 
 def default_template_dirs(content_dir: Path) -> list[Path]:
-    """Return the template folders to search: the user's overrides first, then the built-ins."""
+    """Return the template folders to search: the user's overrides first, then the built-ins.
+
+    A templates folder that links outside the content folder is not used.
+    """
     user = content_dir / "templates"
-    return [user, BUILTIN_TEMPLATES] if user.is_dir() else [BUILTIN_TEMPLATES]
+    if user.is_dir() and is_inside(user, real(content_dir)):
+        return [user, BUILTIN_TEMPLATES]
+    return [BUILTIN_TEMPLATES]
+
+
+def template_root(folder: Path) -> Path:
+    """Return the folder a template folder's links must stay in: the content folder for the
+    user's ``content/templates``, the folder itself for the built-in one."""
+    return folder if folder == BUILTIN_TEMPLATES else folder.parent
 
 
 def build_date_from_env() -> dt.date | None:

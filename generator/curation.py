@@ -59,6 +59,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
+from generator.files import OutsideError, read_inside, real
 from generator.merge import _slug
 from generator.models import Article, Event, Problem, Source
 from generator.temporal.values import describe, span
@@ -237,9 +238,9 @@ def load_curation(content_dir: Path) -> tuple[Curation, list[Problem]]:
     path = content_dir / CURATION_FILE
     empty = Curation(path)
     try:
-        text = path.read_bytes().decode("utf-8-sig")
+        text = read_inside(path, real(content_dir)).decode("utf-8-sig")
         data = tomllib.loads(text)
-    except FileNotFoundError:
+    except (FileNotFoundError, OutsideError):  # files.escaping_links reports a link outside
         return empty, []
     except OSError as err:
         return empty, [Problem(path, None, f"cannot read ({err.strerror}); no curation applied")]

@@ -14,7 +14,6 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 import json
-import os
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -27,7 +26,8 @@ from generator.cache import (
     unseal,
     write_atomically,
 )
-from generator.config import build_date_from_env, default_template_dirs
+from generator.config import build_date_from_env, default_template_dirs, template_root
+from generator.files import walk
 from generator.models import Problem
 
 FORMAT = 2
@@ -54,28 +54,12 @@ class Summary:
     problems: list[Problem]
 
 
-def _listing(folder: Path) -> dict[str, list[int]]:
-    """Return each file under folder, hidden ones aside, with its size and mtime in ns."""
-    found: dict[str, list[int]] = {}
-    stack = [("", str(folder))]
-    while stack:
-        prefix, path = stack.pop()
-        try:
-            entries = list(os.scandir(path))
-        except OSError:
-            continue
-        for entry in entries:
-            if entry.name.startswith("."):  # .git and the like, and our own marker
-                continue
-            try:
-                if entry.is_dir():
-                    stack.append((f"{prefix}{entry.name}/", entry.path))
-                else:
-                    st = entry.stat()
-                    found[prefix + entry.name] = [st.st_size, st.st_mtime_ns]
-            except OSError:
-                continue
-    return found
+def _listing(folder: Path, root: Path | None = None) -> dict[str, list[int]]:
+    """Return each file under folder, hidden ones aside, with its size and mtime in ns.
+
+    Links are followed as the build follows them: only inside root (by default the folder).
+    """
+    return {rel: [info.st_size, info.st_mtime_ns] for rel, _, info in walk(folder, root)}
 
 
 def input_digest(content_dir: Path, template_dirs: list[Path], output_dir: Path,
@@ -103,7 +87,7 @@ def inputs(content_dir: Path, output_dir: Path) -> Inputs:
     folder = default_cache_dir(content_dir, output_dir)
     secret = machine_key() if folder is not None else None
     template_dirs = default_template_dirs(content_dir)
-    listings = [_listing(content_dir)] + [_listing(d) for d in template_dirs]
+    listings = [_listing(content_dir)] + [_listing(d, template_root(d)) for d in template_dirs]
     digest = input_digest(content_dir, template_dirs, output_dir, dt.date.today(),
                           build_date_from_env(), fingerprint(), listings)
     fresh = any(not settled(mtime) for listing in listings for _, mtime in listing.values())

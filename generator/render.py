@@ -2,17 +2,35 @@
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
+import hashlib
+import os
 import re
+import unicodedata
+from collections.abc import Callable
 from dataclasses import dataclass
 from itertools import groupby
 from pathlib import Path
 from urllib.parse import urlsplit
 
-from jinja2 import ChoiceLoader, Environment, FileSystemLoader, StrictUndefined, select_autoescape
+from jinja2 import (
+    ChoiceLoader,
+    Environment,
+    FileSystemLoader,
+    StrictUndefined,
+    TemplateNotFound,
+    select_autoescape,
+)
+from jinja2.loaders import split_template_path
 
-from generator.config import BUILTIN_TEMPLATES, default_template_dirs  # noqa: F401 (re-exported)
+from generator.config import (  # noqa: F401 (re-exported)
+    BUILTIN_TEMPLATES,
+    default_template_dirs,
+    template_root,
+)
 from generator.events import is_denial
+from generator.files import read_inside, real, walk
 from generator.models import Article, Event, Site, Source
 from generator.search import search_index
 from generator.temporal.values import CENTURY, DECADE, describe, precision, span
@@ -58,11 +76,13 @@ def render_site(site: Site, events: list[Event], articles: list[Article],
     key_ids = key_event_ids(timeline)
     years = _by_year(timeline)
     paged = len(timeline) > PAGE_EVENTS
+    pages = article_page_names([a.stem for a in library])
     common = {
         "site": site,
         "build_date": build_date,
         "articles": library,
         "linked_stems": frozenset(a.stem for a in library),
+        "article_pages": pages,
         "labels": {a.stem: a.label for a in library},
         "citation_counts": {stem: len(cited) for stem, cited in citations.items()},
         "key_ids": key_ids,
@@ -105,11 +125,51 @@ def render_site(site: Site, events: list[Event], articles: list[Article],
             timeline_href=_timeline_href(event, placed.get(event.id)))
     article_template = env.get_template("article.html")
     for article in library:
-        out[f"articles/{article.stem}.html"] = article_template.render(
+        out[f"articles/{pages[article.stem]}.html"] = article_template.render(
             common, root="../", page="article", article=article,
             citations=citations.get(article.stem, []))
     out.update(_static_assets(template_dirs))
     return out
+
+
+# An article's page is named after its file's stem if the stem is at most this long (in
+# UTF-8) and holds nothing unsafe in a file name; a longer or unsafe one gets a slug of
+# at most SLUG_CHARS ASCII characters and a hash, well under the 255-byte limit of file names.
+PAGE_STEM_BYTES = 200
+SLUG_CHARS = 80
+_UNSAFE_IN_NAMES = re.compile(r"[\x00-\x1f\x7f-\x9f/\\\ud800-\udfff\u200b-\u200f\u202a-\u202e"
+                              r"\u2066-\u2069\ufeff]")
+
+
+def article_page_names(stems: list[str]) -> dict[str, str]:
+    """Return each article's page file name (without ".html"), unique even ignoring case.
+
+    A stem that is a safe file name is kept as it is; any other (a control or format
+    character, a slash or backslash, a name too long, a clash) becomes an ASCII slug of it
+    with a short hash of the stem.
+    """
+    names: dict[str, str] = {}
+    taken: set[str] = set()
+    for stem in sorted(stems):
+        name = stem
+        if (_UNSAFE_IN_NAMES.search(stem) or stem in ("", ".", "..") or stem.startswith(".")
+                or len(stem.encode("utf-8")) > PAGE_STEM_BYTES or stem.casefold() in taken):
+            name = _hashed_slug(stem)
+        number = 1
+        while name.casefold() in taken:
+            number += 1
+            name = f"{_hashed_slug(stem)}-{number}"
+        taken.add(name.casefold())
+        names[stem] = name
+    return names
+
+
+def _hashed_slug(stem: str) -> str:
+    """Return an ASCII slug of a stem, bounded in length, with a hash that tells stems apart."""
+    ascii_text = unicodedata.normalize("NFKD", stem).encode("ascii", "ignore").decode("ascii")
+    slug = re.sub(r"[^A-Za-z0-9_-]+", "-", ascii_text).strip("-_")[:SLUG_CHARS].rstrip("-_")
+    digest = hashlib.sha256(stem.encode("utf-8", "surrogatepass")).hexdigest()[:10]
+    return f"{slug or 'article'}-{digest}"
 
 
 def key_event_ids(events: list[Event]) -> frozenset[str]:
@@ -161,10 +221,37 @@ def _month_id(day: dt.date) -> str:
     return f"month-{day.year:04d}-{day.month:02d}"
 
 
+class _ContainedLoader(FileSystemLoader):
+    """Load templates from one folder, refusing a file that links outside its root."""
+
+    def __init__(self, folder: Path, root: Path) -> None:
+        super().__init__(str(folder))
+        self.root = real(root)
+
+    def get_source(self, environment: Environment, template: str) -> tuple[str, str, Callable]:
+        """Return a template's text, its file and a check that it is unchanged."""
+        path = os.path.join(self.searchpath[0], *split_template_path(template))
+        if any(part.startswith(".") for part in split_template_path(template)):
+            raise TemplateNotFound(template)
+        try:
+            text = read_inside(path, self.root).decode(self.encoding)
+            mtime = os.path.getmtime(path)
+        except (OSError, UnicodeDecodeError):  # missing, or a link outside: the next folder's
+            raise TemplateNotFound(template) from None
+        return text, os.path.normpath(path), lambda: _unchanged(path, mtime)
+
+
+def _unchanged(path: str, mtime: float) -> bool:
+    try:
+        return os.path.getmtime(path) == mtime
+    except OSError:
+        return False
+
+
 def _environment(template_dirs: list[Path]) -> Environment:
     """Return a Jinja environment that searches the folders in order and escapes HTML."""
     env = Environment(
-        loader=ChoiceLoader([FileSystemLoader(str(d)) for d in template_dirs]),
+        loader=ChoiceLoader([_ContainedLoader(d, template_root(d)) for d in template_dirs]),
         autoescape=select_autoescape(["html", "htm", "xml"], default_for_string=True),
         undefined=StrictUndefined,
         keep_trailing_newline=True,
@@ -264,8 +351,15 @@ def _static_assets(template_dirs: list[Path]) -> dict[str, bytes]:
         static = folder / "static"
         if not static.is_dir():
             continue
-        for path in sorted(static.rglob("*")):
-            rel = path.relative_to(static)
-            if path.is_file() and not any(part.startswith(".") for part in rel.parts):
-                assets.setdefault(f"static/{rel.as_posix()}", path.read_bytes())
+        root = real(template_root(folder))
+        for rel, path, _ in walk(static, root):  # links outside the root are left out
+            if f"static/{rel}" not in assets and _safe_asset_name(rel):
+                with contextlib.suppress(OSError):
+                    assets[f"static/{rel}"] = read_inside(path, root)
     return dict(sorted(assets.items()))
+
+
+def _safe_asset_name(rel: str) -> bool:
+    """Return whether an asset's path can be written and linked as it is."""
+    return all(not _UNSAFE_IN_NAMES.search(part) and len(part.encode("utf-8")) <= PAGE_STEM_BYTES
+               for part in rel.split("/"))

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import html
 import ipaddress
-import os
 import re
 import shutil
 import signal
@@ -25,6 +24,7 @@ from tornado import escape, ioloop, web
 
 from generator.build import BuildError, generate
 from generator.cache import ExtractionCache, default_cache_dir
+from generator.files import walk
 from generator.render import default_template_dirs
 from generator.text import clean_text, printable
 from generator.write import write_output
@@ -81,15 +81,8 @@ def snapshot(folders: list[Path]) -> dict[str, tuple[int, int]]:
     """Return the modification time and size of every file under the folders."""
     seen: dict[str, tuple[int, int]] = {}
     for folder in folders:
-        for root, dirs, files in os.walk(folder):
-            dirs[:] = [d for d in dirs if not d.startswith(".")]
-            for name in files:
-                path = os.path.join(root, name)
-                try:
-                    info = os.stat(path)
-                except OSError:
-                    continue  # deleted while we looked
-                seen[path] = (info.st_mtime_ns, info.st_size)
+        for _, path, info in walk(folder):  # each folder once, links inside it only
+            seen[path] = (info.st_mtime_ns, info.st_size)
     return seen
 
 

@@ -154,3 +154,29 @@ def test_raw_html_scripts_in_markdown_are_not_read_as_text(write_article):
                                  "<script>alert(1)</script>\n")
     article, _ = read_article(path)
     assert article.text == "The bridge opened on Sunday."
+
+
+def test_an_article_link_switched_outside_while_opened_is_not_read(tmp_path, monkeypatch):
+    import os
+
+    import generator.files as files
+
+    content = tmp_path / "content"
+    (content / "articles").mkdir(parents=True)
+    inside = content / "articles" / "real.txt"
+    inside.write_text("Date: 2025-04-28\n\nThe port reopened on Saturday.\n", encoding="utf-8")
+    secret = tmp_path / "secret.txt"
+    secret.write_text("Date: 2025-04-28\n\nSECRETWORD leaked on Saturday.\n", encoding="utf-8")
+    link = content / "articles" / "link.txt"
+    link.symlink_to(secret)
+    real_open = os.open
+
+    def open_then_switch(path, *args, **kwargs):
+        fd = real_open(path, *args, **kwargs)  # opened while it led outside ...
+        link.unlink()
+        link.symlink_to(inside)  # ... and pointed back inside before any check
+        return fd
+    monkeypatch.setattr(files.os, "open", open_then_switch)
+    article, problems = read_article(link)
+    assert article is None
+    assert "outside the content folder" in problems[0].message

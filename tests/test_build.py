@@ -2,11 +2,13 @@ import json
 import os
 import re
 from pathlib import Path
+from urllib.parse import unquote
 
 import pytest
 
 from generator.build import build
 from generator.cli import main
+from generator.text import clean_line
 from generator.write import OutputError, write_output
 
 
@@ -331,7 +333,7 @@ def test_a_rebuild_reads_only_the_files_changed_since_and_builds_the_same_site(t
     read = []
     real = articles_module.read_article
     monkeypatch.setattr(articles_module, "read_article",
-                        lambda path, day: read.append(path.name) or real(path, day))
+                        lambda path, day, **how: read.append(path.name) or real(path, day, **how))
     (content / "articles" / "mill.txt").write_text(GOOD.replace("port", "mill"), encoding="utf-8")
     build(content, tmp_path / "out")
     assert read == ["mill.txt"]
@@ -339,3 +341,114 @@ def test_a_rebuild_reads_only_the_files_changed_since_and_builds_the_same_site(t
     build(content, tmp_path / "out")
     assert read == ["mill.txt"]
     assert _tree(tmp_path / "out") == first
+
+
+SECRET = "Title: Secret\nDate: 2025-04-28\n\nThe vault opened to SECRETWORD visitors on Saturday.\n"
+
+
+def _secret(tmp_path: Path) -> Path:
+    """Write a file outside the content folder that no build may publish."""
+    outside = tmp_path / "private"
+    outside.mkdir(exist_ok=True)
+    (outside / "secret.md").write_text(SECRET, encoding="utf-8")
+    (outside / "secret.toml").write_text('title = "SECRETWORD"\n', encoding="utf-8")
+    (outside / "templates").mkdir(exist_ok=True)
+    (outside / "templates" / "about.html").write_text("SECRETWORD", encoding="utf-8")
+    return outside
+
+
+def _published(out: Path) -> str:
+    return "".join(p.read_text(encoding="utf-8", errors="replace")
+                   for p in out.rglob("*") if p.is_file())
+
+
+def test_links_leading_outside_the_content_folder_are_skipped_with_a_warning(tmp_path: Path):
+    outside = _secret(tmp_path)
+    content = site(tmp_path, {"port.txt": GOOD})
+    articles = content / "articles"
+    (articles / "passwd.md").symlink_to(outside / "secret.md")
+    (articles / "elsewhere").symlink_to(outside)
+    (content / "notes").mkdir()
+    (content / "notes" / "dock.txt").write_text(GOOD.replace("port", "dock"), encoding="utf-8")
+    (articles / "dock.txt").symlink_to(content / "notes" / "dock.txt")  # inside: read
+    (content / "site.toml").write_text("show_full_text = true\n", encoding="utf-8")
+    (content / "curation.toml").symlink_to(outside / "secret.toml")
+    (content / "templates" / "static").mkdir(parents=True)
+    (content / "templates" / "about.html").symlink_to(outside / "templates" / "about.html")
+    (content / "templates" / "static" / "x.css").symlink_to(outside / "secret.md")
+    out = tmp_path / "out"
+    result = build(content, out)
+    assert sorted(a.stem for a in result.articles) == ["dock", "port"]
+    assert "SECRETWORD" not in _published(out)
+    assert not (out / "static" / "x.css").exists()
+    warned = {p.path.name for p in result.problems if "outside the content folder" in p.message}
+    assert warned == {"passwd.md", "elsewhere", "curation.toml", "about.html", "x.css"}
+
+
+def test_settings_and_templates_folders_linking_outside_are_not_used(tmp_path: Path):
+    outside = _secret(tmp_path)
+    content = site(tmp_path, {"port.txt": GOOD})
+    (content / "site.toml").symlink_to(outside / "secret.toml")
+    (content / "templates").symlink_to(outside / "templates")
+    out = tmp_path / "out"
+    result = build(content, out)
+    assert result.site.title == "Timeline"
+    assert "SECRETWORD" not in _published(out)
+    assert {p.path.name for p in result.problems} >= {"site.toml", "templates"}
+
+
+def test_folder_links_that_form_loops_are_walked_once_everywhere(tmp_path: Path):
+    from generator.files import walk
+    from generator.manifest import _listing
+    from generator.serve import snapshot
+
+    content = site(tmp_path, {"port.txt": GOOD})
+    (content / "articles" / "a").symlink_to(".")
+    (content / "articles" / "b").symlink_to(".")
+    (content / "templates").mkdir()
+    (content / "templates" / "loop").symlink_to("..")
+    assert len(_listing(content)) == 1
+    assert len(snapshot([content])) == 1
+    assert len(list(walk(content / "articles", content))) == 1
+    result = build(content, tmp_path / "out")
+    assert [a.stem for a in result.articles] == ["port"]
+
+
+def test_one_folder_link_to_itself_lists_its_files_once(tmp_path: Path):
+    from generator.manifest import _listing
+
+    content = site(tmp_path, {"port.txt": GOOD})
+    (content / "articles" / "again").symlink_to(".")
+    assert list(_listing(content)) == ["articles/port.txt"]
+
+
+@pytest.mark.parametrize("name", ["a\\b.txt", "x" * 248 + ".txt", "new\nline.txt", "\x1b[2Jclear.txt",
+                                  "\u202eevil.txt", os.fsdecode(b"caf\xe9.txt")])
+def test_an_article_whose_name_is_no_safe_page_name_gets_one_and_the_rest_builds(
+        tmp_path: Path, name: str):
+    content = site(tmp_path, {"port.txt": GOOD, name: GOOD.replace("port", "dock")})
+    out = tmp_path / "out"
+    result = build(content, out)
+    stem = clean_line(os.fsencode(Path(name).stem).decode("utf-8", "replace"))  # as curation names it
+    assert sorted(a.stem for a in result.articles) == sorted(["port", stem])
+    pages = sorted(p.name for p in (out / "articles").iterdir())
+    assert "port.html" in pages and len(pages) == 2
+    assert all(len(p.encode("utf-8")) < 200 and p.isprintable() and "\\" not in p for p in pages)
+    sources = (out / "sources.html").read_text(encoding="utf-8")
+    linked = re.findall(r'href="articles/([^"]+)"', sources)
+    assert sorted(unquote(href) for href in linked) == pages
+    events = json.loads((out / "events.json").read_text(encoding="utf-8"))["events"]
+    assert {s["article"] for e in events for s in e["sources"]} == {"port", stem}
+
+
+def test_a_static_asset_whose_name_no_page_could_take_is_left_out_and_the_rest_builds(
+        tmp_path: Path):
+    content = site(tmp_path, {"port.txt": GOOD})
+    static = content / "templates" / "static"
+    static.mkdir(parents=True)
+    (static / "a\\b.css").write_text("p{}", encoding="utf-8")
+    (static / "extra.css").write_text("p{}", encoding="utf-8")
+    out = tmp_path / "out"
+    build(content, out)
+    assert sorted(p.name for p in (out / "static").iterdir() if "css" in p.name) == [
+        "extra.css", "style.css"]

@@ -410,3 +410,13 @@ def test_a_long_timeline_gets_a_search_index_in_parts(articles, monkeypatch):
     assert json.loads(output["search/entries-1.json"]) == [
         [events[2].title, "March 2024", "years/year-2024-2.html#ev-3"]]
     assert "search/index.json" not in _render(events[:2], articles)
+
+
+def test_article_page_names_keep_safe_stems_and_are_unique_ignoring_case():
+    from generator.render import article_page_names
+
+    names = article_page_names(["bridge-opens", "a b", "café", "Port", "port", "a\\b", "x" * 300])
+    assert [names[s] for s in ("bridge-opens", "a b", "café", "Port")] == [
+        "bridge-opens", "a b", "café", "Port"]
+    assert len({n.casefold() for n in names.values()}) == len(names)
+    assert names["a\\b"].startswith("a-b-") and len(names["x" * 300]) < 100
