@@ -234,6 +234,9 @@ def load_curation(content_dir: Path) -> tuple[Curation, list[Problem]]:
     except tomllib.TOMLDecodeError as err:
         return empty, [Problem(path, _toml_line(err), f"invalid TOML ({err}); "
                                                        "no curation applied")]
+    except RecursionError:  # tomllib recurses once per level of nested arrays or tables
+        return empty, [Problem(path, None, "invalid TOML (nested too deeply); "
+                                           "no curation applied")]
     root, arrays = _scan(text)
     problems: list[Problem] = []
     found: dict[str, list] = {kind: [] for kind in ("entry", "merge", "split", "add")}

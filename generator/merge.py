@@ -11,6 +11,7 @@ from collections import Counter
 from collections.abc import Iterable, Iterator
 from operator import itemgetter
 
+from generator.dating import shift_days
 from generator.lexicon import STOPWORDS, lemma
 from generator.models import Candidate, Event, Source
 from generator.temporal.values import describe, precision
@@ -242,8 +243,7 @@ class _GroupIndex:
         years: it meets only the first WIDE_COMPARED_GROUPS that share its family, a name
         or one of its clause's weightiest words.
         """
-        margin = dt.timedelta(days=DISAGREEMENT_DAYS)
-        lo, hi = c.start - margin, c.end + margin
+        lo, hi = shift_days(c.start, -DISAGREEMENT_DAYS), shift_days(c.end, DISAGREEMENT_DAYS)
         found: set[int] = set()
         first, last = bisect.bisect_left(self.days, lo), bisect.bisect_right(self.days, hi)
         for day in self.days[first:last]:

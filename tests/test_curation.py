@@ -107,6 +107,28 @@ def test_a_file_that_is_not_utf8_is_a_problem(tmp_path):
     assert [p.message for p in problems] == ["not UTF-8 text; no curation applied"]
 
 
+def test_a_deeply_nested_file_is_reported_invalid_and_applies_nothing(tmp_path, events):
+    (tmp_path / CURATION_FILE).write_text("x = " + "[" * 20000 + "]" * 20000 + "\n",
+                                          encoding="utf-8")
+    curation, problems = load_curation(tmp_path)
+    assert not curation
+    assert [p.message for p in problems] == ["invalid TOML (nested too deeply); "
+                                             "no curation applied"]
+
+
+def test_a_date_in_the_calendar_s_last_week_is_applied_up_to_its_last_day(tmp_path, events):
+    curated, problems = _curate(tmp_path, events, '[[entry]]\nid = "2025-04-24-troops-withdraw"\n'
+                                                  'date = "9999-W52"\n\n[[add]]\n'
+                                                  'date = "9999-W52"\ntitle = "Last week"\n'
+                                                  '[add.source]\nquote = "The end."\n'
+                                                  'publisher = "Daily"\n')
+    assert problems == []
+    moved = curated["2025-04-24-troops-withdraw"]
+    assert (moved.date, moved.start, moved.end) == ("9999-W52", D(9999, 12, 27), D(9999, 12, 31))
+    added = next(e for e in curated.values() if e.title == "Last week")
+    assert (added.start, added.end) == (D(9999, 12, 27), D(9999, 12, 31))
+
+
 def test_an_unknown_key_is_a_warning_on_its_line_and_skips_only_its_table(tmp_path, events):
     text = ('[[entry]]\nid = "2025-04-21-pact-signed"\nhdie = true\n\n'
             '[[entry]]\nid = "2025-04-22-pact-ratified"\nhide = true\n')
