@@ -460,9 +460,21 @@ def _slug(text: str) -> str:
 
 
 def _assign_ids(events: list[Event]) -> None:
-    """Give each event an id from its date and title, unique within the site."""
-    used: Counter = Counter()
-    for e in events:
-        base = f"{e.start.isoformat()}-{_slug(e.title)}"
-        used[base] += 1
-        e.id = base if used[base] == 1 else f"{base}-{used[base]}"
+    """Give each event an id from its date and title, unique within the site.
+
+    The first event of each date and title has the plain id; the next ones take -2, -3...,
+    skipping any id another event has plainly (titles "X", "X" and "X 2").
+    """
+    bases = [f"{e.start.isoformat()}-{_slug(e.title)}" for e in events]
+    taken = set(bases)
+    seen: set[str] = set()
+    for e, base in zip(events, bases, strict=True):
+        if base not in seen:
+            seen.add(base)
+            e.id = base
+            continue
+        n = 2
+        while f"{base}-{n}" in taken:
+            n += 1
+        e.id = f"{base}-{n}"
+        taken.add(e.id)

@@ -342,6 +342,42 @@ articles = ["b"]
     assert by_id["2025-04-24-troops-withdraw"].summary == "The army left the town on Thursday."
 
 
+def test_a_split_never_takes_the_id_of_an_entry_merged_away(tmp_path, events):
+    events.append(_event("2025-04-24-troops-withdraw-split", D(2025, 4, 30),
+                         [_source("a", "Something else.")]))
+    by_id, problems = _curate(tmp_path, events, '''
+[[merge]]
+ids = ["2025-04-24-troops-withdraw", "2025-04-24-troops-withdraw-split"]
+
+[[split]]
+id = "2025-04-24-troops-withdraw"
+articles = ["b"]
+
+[[entry]]
+id = "2025-04-24-troops-withdraw-split"
+title = "Renamed"
+''')
+    assert "2025-04-24-troops-withdraw-split" not in by_id
+    assert by_id["2025-04-24-troops-withdraw-split-2"].title == "Title of 2025-04-24-troops-withdraw"
+    assert "Renamed" not in {e.title for e in by_id.values()}  # it names a merged-away entry
+    assert len(problems) == 1 and "was merged into" in problems[0].message
+
+
+def test_entries_with_the_same_title_and_day_all_survive_curation(tmp_path):
+    from generator.merge import _assign_ids
+    events = [_event("", D(2025, 4, 28), [_source(stem, f"Quote {stem}.")]) for stem in "abc"]
+    for event, title in zip(events, ("Port shut", "Port shut", "Port shut 2"), strict=True):
+        event.title = title
+    _assign_ids(events)
+    by_id, problems = _curate(tmp_path, events, '''
+[[entry]]
+id = "2025-04-28-port-shut-2"
+pin = true
+''')
+    assert problems == [] and len(by_id) == 3
+    assert by_id["2025-04-28-port-shut-2"].title == "Port shut 2"
+
+
 def test_splitting_an_article_the_entry_does_not_cite_warns_and_changes_nothing(tmp_path, events):
     by_id, problems = _curate(tmp_path, events, '''
 [[split]]
