@@ -32,9 +32,15 @@ def load_site(content_dir: Path) -> tuple[Site, list[Problem]]:
         return Site(), []
     except UnicodeDecodeError:
         return Site(), [Problem(path, None, "not UTF-8 text; using default settings")]
+    except OSError as err:  # a folder, or a file this user may not read
+        return Site(), [Problem(path, None, f"cannot read ({err.strerror or err}); "
+                                            "using default settings")]
     except tomllib.TOMLDecodeError as err:
         return Site(), [Problem(path, _toml_line(err), f"invalid TOML ({err}); "
                                                        "using default settings")]
+    except RecursionError:  # tomllib recurses once per level of nested arrays or tables
+        return Site(), [Problem(path, None, "invalid TOML (nested too deeply); "
+                                            "using default settings")]
     values, problems = {}, []
     for key, value in data.items():
         if key not in _FIELDS:

@@ -249,6 +249,9 @@ def load_curation(content_dir: Path) -> tuple[Curation, list[Problem]]:
     except tomllib.TOMLDecodeError as err:
         return empty, [Problem(path, _toml_line(err), f"invalid TOML ({err}); "
                                                        "no curation applied")]
+    except RecursionError:  # tomllib recurses once per level of nested arrays or tables
+        return empty, [Problem(path, None, "invalid TOML (nested too deeply); "
+                                           "no curation applied")]
     root, arrays = _scan(text)
     problems: list[Problem] = []
     found: dict[str, list] = {kind: [] for kind in ("entry", "merge", "split", "add")}
@@ -446,10 +449,10 @@ def _days(value: str, line: int | None, warn: Warn) -> tuple[dt.date, dt.date] |
     return days
 
 
-def _free_id(base: str, entries: dict[str, Event]) -> str:
-    """Return base, or base-2, base-3, ... whichever no entry has."""
+def _free_id(base: str, entries: dict[str, Event], absorbed: dict[str, str] | None = None) -> str:
+    """Return base, or base-2, base-3, ... whichever no entry has, nor had before a merge."""
     candidate, n = base, 1
-    while candidate in entries:
+    while candidate in entries or candidate in (absorbed or {}):
         n += 1
         candidate = f"{base}-{n}"
     return candidate
@@ -525,7 +528,7 @@ def _split(rule: SplitRule, entries: dict[str, Event], absorbed: dict[str, str],
     value, start, end = event.date, event.start, event.end
     if rule.date and (days := _days(rule.date, rule.line, warn)):
         value, (start, end) = rule.date, days
-    part = replace(event, id=_free_id(f"{event.id}-split", entries),
+    part = replace(event, id=_free_id(f"{event.id}-split", entries, absorbed),
                    title=rule.title or event.title,
                    summary=event.summary if event.summary in quotes else moving[0].quote,
                    date=value, start=start, end=end, sources=moving, pinned=False,

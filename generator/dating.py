@@ -18,9 +18,26 @@ def _delta(amount: float, unit: str) -> relativedelta:
     return relativedelta(**{_UNITS[unit]: whole})
 
 
+def shift_days(day: dt.date, days: int) -> dt.date:
+    """Return the day the given number of days after day, held inside years 1 to 9999."""
+    ordinal = min(max(day.toordinal() + days, 1), dt.date.max.toordinal())
+    return dt.date.fromordinal(ordinal)
+
+
 def anchored_span(anchor: tuple[dt.date, dt.date], offset: str,
                   mod: str | None) -> tuple[dt.date, dt.date] | None:
-    """Return the days an expression like "days before" or "six months later" covers."""
+    """Return the days an expression like "days before" or "six months later" covers.
+
+    None if the offset is unreadable or the days fall outside the calendar (years 1 to 9999).
+    """
+    try:
+        return _anchored_span(anchor, offset, mod)
+    except (ValueError, OverflowError):
+        return None
+
+
+def _anchored_span(anchor: tuple[dt.date, dt.date], offset: str,
+                   mod: str | None) -> tuple[dt.date, dt.date] | None:
     m = _OFFSET.match(offset)
     if not m:
         return None

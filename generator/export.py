@@ -276,7 +276,10 @@ def icalendar(site: Site, events: list[Event]) -> str:
         lines.append(f"X-WR-CALDESC:{_ics_text(site.description)}")
     for event in _chronological(events):
         stamp = _latest_article_date(event) or event.start
-        after = event.end + dt.timedelta(days=1) if event.end < dt.date.max else event.end
+        if event.end < dt.date.max:
+            end = f"DTEND;VALUE=DATE:{_ics_date(event.end + dt.timedelta(days=1))}"
+        else:  # no day after 9999-12-31 to end on
+            end = f"DURATION:P{(event.end - event.start).days + 1}D"
         description = event.summary
         outlets = _outlets(event)
         if outlets:
@@ -286,7 +289,7 @@ def icalendar(site: Site, events: list[Event]) -> str:
             f"UID:{_ics_text(event.id)}@{host}",
             f"DTSTAMP:{_ics_date(stamp)}T000000Z",
             f"DTSTART;VALUE=DATE:{_ics_date(event.start)}",
-            f"DTEND;VALUE=DATE:{_ics_date(after)}",
+            end,
             f"SUMMARY:{_ics_text(event.title)}",
             f"DESCRIPTION:{_ics_text(description)}",
             f"CATEGORIES:{_ics_text(event.category)}",

@@ -11,6 +11,7 @@ from collections import Counter
 from collections.abc import Iterable, Iterator
 from operator import itemgetter
 
+from generator.dating import shift_days
 from generator.lexicon import STOPWORDS, lemma
 from generator.models import Candidate, Event, Source
 from generator.temporal.values import describe, precision
@@ -242,8 +243,7 @@ class _GroupIndex:
         years: it meets only the first WIDE_COMPARED_GROUPS that share its family, a name
         or one of its clause's weightiest words.
         """
-        margin = dt.timedelta(days=DISAGREEMENT_DAYS)
-        lo, hi = c.start - margin, c.end + margin
+        lo, hi = shift_days(c.start, -DISAGREEMENT_DAYS), shift_days(c.end, DISAGREEMENT_DAYS)
         found: set[int] = set()
         first, last = bisect.bisect_left(self.days, lo), bisect.bisect_right(self.days, hi)
         for day in self.days[first:last]:
@@ -460,9 +460,21 @@ def _slug(text: str) -> str:
 
 
 def _assign_ids(events: list[Event]) -> None:
-    """Give each event an id from its date and title, unique within the site."""
-    used: Counter = Counter()
-    for e in events:
-        base = f"{e.start.isoformat()}-{_slug(e.title)}"
-        used[base] += 1
-        e.id = base if used[base] == 1 else f"{base}-{used[base]}"
+    """Give each event an id from its date and title, unique within the site.
+
+    The first event of each date and title has the plain id; the next ones take -2, -3...,
+    skipping any id another event has plainly (titles "X", "X" and "X 2").
+    """
+    bases = [f"{e.start.isoformat()}-{_slug(e.title)}" for e in events]
+    taken = set(bases)
+    seen: set[str] = set()
+    for e, base in zip(events, bases, strict=True):
+        if base not in seen:
+            seen.add(base)
+            e.id = base
+            continue
+        n = 2
+        while f"{base}-{n}" in taken:
+            n += 1
+        e.id = f"{base}-{n}"
+        taken.add(e.id)

@@ -452,3 +452,34 @@ def test_a_static_asset_whose_name_no_page_could_take_is_left_out_and_the_rest_b
     build(content, out)
     assert sorted(p.name for p in (out / "static").iterdir() if "css" in p.name) == [
         "extra.css", "style.css"]
+
+
+EDGE = ("On Monday the rebels seized the capital, officials said. Yesterday the army attacked "
+        "the city. The army attacked the port last week. The rebels seized the airport days "
+        "before. Six months later the rebels seized the port. The army will attack the city "
+        "tomorrow. The rebels seized the capital on June 5, 2020.\n")
+
+
+@pytest.mark.parametrize("day", ["0001-01-01", "0001-01-03"])
+def test_an_article_of_the_calendar_s_first_days_builds_with_its_dates(tmp_path: Path, capsys,
+                                                                     day: str):
+    content = site(tmp_path, {"first.txt": f"Title: First\nDate: {day}\n\n{EDGE}",
+                              "port.txt": GOOD})
+    assert main(["build", "--content", str(content), "--output", str(tmp_path / "out")]) == 0
+    assert "Traceback" not in capsys.readouterr().err
+    events = json.loads((tmp_path / "out" / "events.json").read_text(encoding="utf-8"))["events"]
+    assert {"0001-01-01", "2025-04-26"} <= {e["start"] for e in events}
+
+
+def test_an_article_of_the_calendar_s_last_day_builds_and_its_calendar_entry_ends(
+        tmp_path: Path, capsys, monkeypatch):
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "253402214400")  # 9999-12-31T00:00:00Z
+    content = site(tmp_path, {"last.txt": f"Title: Last\nDate: 9999-12-31\n\n{EDGE}"
+                                          "The rebels seized the town today.\n"})
+    assert main(["build", "--content", str(content), "--output", str(tmp_path / "out")]) == 0
+    assert "Traceback" not in capsys.readouterr().err
+    events = json.loads((tmp_path / "out" / "events.json").read_text(encoding="utf-8"))["events"]
+    assert {"9999-12-27", "9999-12-31", "2020-06-05"} <= {e["start"] for e in events}
+    ics = (tmp_path / "out" / "events.ics").read_bytes().decode("utf-8")
+    last = ics.split("DTSTART;VALUE=DATE:99991231\r\n", 1)[1].split("END:VEVENT", 1)[0]
+    assert "DURATION:P1D\r\n" in last and "DTEND" not in last  # no day 10000-01-01 to end on

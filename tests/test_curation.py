@@ -108,6 +108,28 @@ def test_a_file_that_is_not_utf8_is_a_problem(tmp_path):
     assert [p.message for p in problems] == ["not UTF-8 text; no curation applied"]
 
 
+def test_a_deeply_nested_file_is_reported_invalid_and_applies_nothing(tmp_path, events):
+    (tmp_path / CURATION_FILE).write_text("x = " + "[" * 20000 + "]" * 20000 + "\n",
+                                          encoding="utf-8")
+    curation, problems = load_curation(tmp_path)
+    assert not curation
+    assert [p.message for p in problems] == ["invalid TOML (nested too deeply); "
+                                             "no curation applied"]
+
+
+def test_a_date_in_the_calendar_s_last_week_is_applied_up_to_its_last_day(tmp_path, events):
+    curated, problems = _curate(tmp_path, events, '[[entry]]\nid = "2025-04-24-troops-withdraw"\n'
+                                                  'date = "9999-W52"\n\n[[add]]\n'
+                                                  'date = "9999-W52"\ntitle = "Last week"\n'
+                                                  '[add.source]\nquote = "The end."\n'
+                                                  'publisher = "Daily"\n')
+    assert problems == []
+    moved = curated["2025-04-24-troops-withdraw"]
+    assert (moved.date, moved.start, moved.end) == ("9999-W52", D(9999, 12, 27), D(9999, 12, 31))
+    added = next(e for e in curated.values() if e.title == "Last week")
+    assert (added.start, added.end) == (D(9999, 12, 27), D(9999, 12, 31))
+
+
 def test_an_unknown_key_is_a_warning_on_its_line_and_skips_only_its_table(tmp_path, events):
     text = ('[[entry]]\nid = "2025-04-21-pact-signed"\nhdie = true\n\n'
             '[[entry]]\nid = "2025-04-22-pact-ratified"\nhide = true\n')
@@ -320,6 +342,42 @@ articles = ["b"]
     assert (new.title, new.date, new.summary) == (
         "Title of 2025-04-24-troops-withdraw", "2025-04-24", "Troops withdrew on Thursday.")
     assert by_id["2025-04-24-troops-withdraw"].summary == "The army left the town on Thursday."
+
+
+def test_a_split_never_takes_the_id_of_an_entry_merged_away(tmp_path, events):
+    events.append(_event("2025-04-24-troops-withdraw-split", D(2025, 4, 30),
+                         [_source("a", "Something else.")]))
+    by_id, problems = _curate(tmp_path, events, '''
+[[merge]]
+ids = ["2025-04-24-troops-withdraw", "2025-04-24-troops-withdraw-split"]
+
+[[split]]
+id = "2025-04-24-troops-withdraw"
+articles = ["b"]
+
+[[entry]]
+id = "2025-04-24-troops-withdraw-split"
+title = "Renamed"
+''')
+    assert "2025-04-24-troops-withdraw-split" not in by_id
+    assert by_id["2025-04-24-troops-withdraw-split-2"].title == "Title of 2025-04-24-troops-withdraw"
+    assert "Renamed" not in {e.title for e in by_id.values()}  # it names a merged-away entry
+    assert len(problems) == 1 and "was merged into" in problems[0].message
+
+
+def test_entries_with_the_same_title_and_day_all_survive_curation(tmp_path):
+    from generator.merge import _assign_ids
+    events = [_event("", D(2025, 4, 28), [_source(stem, f"Quote {stem}.")]) for stem in "abc"]
+    for event, title in zip(events, ("Port shut", "Port shut", "Port shut 2"), strict=True):
+        event.title = title
+    _assign_ids(events)
+    by_id, problems = _curate(tmp_path, events, '''
+[[entry]]
+id = "2025-04-28-port-shut-2"
+pin = true
+''')
+    assert problems == [] and len(by_id) == 3
+    assert by_id["2025-04-28-port-shut-2"].title == "Port shut 2"
 
 
 def test_splitting_an_article_the_entry_does_not_cite_warns_and_changes_nothing(tmp_path, events):

@@ -1,6 +1,6 @@
 import datetime as dt
 
-from generator.dating import anchored_span, clip_to, value_for_span
+from generator.dating import anchored_span, clip_to, shift_days, value_for_span
 
 D = dt.date
 
@@ -37,3 +37,16 @@ def test_mods_narrow_a_span_to_its_part():
     assert narrow(D(2024, 1, 1), D(2024, 12, 31), "END") == (D(2024, 9, 1), D(2024, 12, 31))
     assert narrow(D(2025, 1, 1), D(2025, 1, 31), "MID") == (D(2025, 1, 11), D(2025, 1, 21))
     assert narrow(D(2025, 1, 1), D(2025, 1, 31), None) == (D(2025, 1, 1), D(2025, 1, 31))
+
+
+def test_anchored_span_past_the_calendar_s_ends_is_none():
+    assert anchored_span((D(1, 1, 1), D(1, 1, 1)), "-P3D", "LESS_THAN") is None
+    assert anchored_span((D(1, 3, 1), D(1, 3, 31)), "-P6M", None) is None
+    assert anchored_span((D(9999, 12, 31), D(9999, 12, 31)), "+P1W", None) is None
+    assert anchored_span((D(9999, 6, 1), D(9999, 6, 30)), "+P1Y", "LESS_THAN") is None
+
+
+def test_shift_days_stays_inside_the_calendar():
+    assert shift_days(D(1, 1, 5), -30) == D(1, 1, 1)
+    assert shift_days(D(9999, 12, 20), 30) == D(9999, 12, 31)
+    assert shift_days(D(2025, 4, 28), -2) == D(2025, 4, 26)

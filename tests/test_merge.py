@@ -4,6 +4,7 @@ from collections import Counter
 from generator import merge
 from generator.events import detect_candidates
 from generator.merge import document_frequencies, merge_candidates
+from generator.models import Event
 from generator.sentences import split_sentences
 from generator.temporal import tag
 from tests.helpers import TRIGGERS, article, candidates, reports
@@ -175,3 +176,29 @@ def test_a_year_long_date_meets_only_entries_sharing_its_kind_a_name_or_a_weight
                           [("on Tuesday", "2024-03-05")], stem="d")
     assert index.near(year) == [0]
     assert index.near(close) == [0]  # a day meets every entry a few days from it
+
+
+MONDAY = D(2025, 4, 28)
+
+
+def _titled(title: str, day: dt.date = MONDAY) -> Event:
+    return Event(id="", title=title, summary="", date=day.isoformat(), start=day, end=day,
+                 category="event", importance=1.0, sources=[])
+
+
+def test_ids_are_unique_whatever_the_titles():
+    events = [_titled(t) for t in ("Port shut", "Port shut", "Port shut 2", "Port shut 2",
+                                   "Port shut", "Port shut 3")]
+    merge._assign_ids(events)
+    ids = [e.id for e in events]
+    assert len(set(ids)) == len(ids), ids
+    # The first of each title keeps its plain id; repeats are numbered past every plain id.
+    assert ids[:3] == ["2025-04-28-port-shut", "2025-04-28-port-shut-4", "2025-04-28-port-shut-2"]
+
+
+def test_ids_without_a_clash_are_the_plain_and_numbered_ones_of_before():
+    events = [_titled("Port shut"), _titled("Port shut"), _titled("Port shut"),
+              _titled("Port shut", D(2025, 4, 29))]
+    merge._assign_ids(events)
+    assert [e.id for e in events] == ["2025-04-28-port-shut", "2025-04-28-port-shut-2",
+                                      "2025-04-28-port-shut-3", "2025-04-29-port-shut"]

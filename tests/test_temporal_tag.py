@@ -10,7 +10,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from generator.temporal import tag
-from generator.temporal.values import span
+from generator.temporal.values import is_valid, span
 
 DCT = dt.date(2025, 4, 28)  # a Monday
 
@@ -311,3 +311,66 @@ def test_any_text_gives_well_formed_expressions(text: str) -> None:
             assert t.type in ("DATE", "TIME", "DURATION", "SET")
             assert VALUE.match(t.value), t.value
             previous_end = t.end
+
+
+def test_impossible_clock_times_are_not_tagged() -> None:
+    for text in ("The blast came at 2025-03-14T13:67 local time.",
+                 "The blast came at 2025-03-14T29:00 GMT."):
+        assert [t.value for t in tag(text, DCT) if t.type == "TIME"] == []
+
+
+def test_february_29_of_a_common_year_is_not_tagged() -> None:
+    values = [t.value for t in tag("The fund closed on February 29.", dt.date(2014, 3, 1))]
+    assert "2014-02-29" not in values and all(is_valid(v, "DATE") for v in values)
+    assert find("The fund closed on February 29.", "February 29",
+                dt.date(2016, 3, 1)).value == "2016-02-29"
+
+
+@pytest.mark.parametrize(("sentence", "dct"), [
+    ("Prices rose next month.", dt.date(9999, 12, 1)),
+    ("Prices rose next year.", dt.date(9999, 12, 31)),
+    ("Prices rose next week.", dt.date(9999, 12, 31)),
+    ("Prices will rise tomorrow.", dt.date(9999, 12, 31)),
+    ("Prices rose two months ago.", dt.date(1, 1, 1)),
+    ("Prices rose last decade.", dt.date(1, 1, 1)),
+    ("Prices rose last Monday.", dt.date(1, 1, 1)),
+    ("Prices rose yesterday.", dt.date(1, 1, 1)),
+])
+def test_relative_dates_past_the_calendar_are_not_resolved(sentence: str, dct: dt.date) -> None:
+    text = sentence + " The war began on June 5, 2020."
+    timexes = tag(text, dct)
+    assert all(is_valid(t.value, t.type) for t in timexes), [t.value for t in timexes]
+    assert all(t.value[:1] != "-" and not t.value.startswith(("0000", "10000"))
+               for t in timexes)
+    assert find(text, "June 5, 2020", dct).value == "2020-06-05"  # the other dates stay
+
+
+def test_tag_drops_an_invalid_value_whatever_the_rules_return(monkeypatch) -> None:
+    import generator.temporal as temporal
+    from generator.temporal.normalize import Hit
+
+    def broken(name, m, ctx):
+        return [Hit(m.start(), m.end(), "TIME", "2025-03-14T13:67")]
+    monkeypatch.setattr(temporal, "resolve", broken)
+    assert tag("The deal was signed on 2 October 2024.", DCT) == []
+
+
+_DATEISH = ["on ", "Monday ", "Friday night ", "last ", "next ", "this ", "the ", "week ",
+            "weekend ", "month ", "year ", "decade ", "century ", "quarter ", "Q4 ", "H2 ",
+            "ago ", "later ", "earlier ", "before ", "two ", "a few ", "13:67 ", "29:00 GMT ",
+            "10:35 a.m. ", "noon ", "January ", "February ", "Feb. ", "29 ", "31 ", "0 ",
+            "winter ", "fall ", "the 1990s ", "'10s ", "tomorrow ", "yesterday ", "tonight ",
+            "Christmas ", "Memorial Day ", "fiscal ", "second half ", "the following ",
+            "that day ", "every ", "twice ", "T", ":", "-", "/", ", ", ". ", "\n"]
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(_DATEISH) | st.integers(0, 10000).map(str), max_size=30)
+       .map("".join),
+       st.dates(dt.date(1, 1, 1), dt.date(9999, 12, 31)) | st.sampled_from(
+           [dt.date(1, 1, 1), dt.date(1, 1, 7), dt.date(9999, 12, 25), dt.date(9999, 12, 31)]))
+def test_any_text_and_document_date_give_valid_timex3_values(text: str, dct: dt.date) -> None:
+    for timex in tag(text, dct):
+        assert is_valid(timex.value, timex.type), (timex.text, timex.value)
+        if timex.type == "DATE" and timex.value[:4].isdigit() and "X" not in timex.value:
+            assert span(timex.value) is not None, timex.value

@@ -8,11 +8,11 @@ import logging
 import re
 
 from ..models import Timex
-from .normalize import HANDLERS, Context, Hit
+from .normalize import Context, Hit, resolve
 from .recognize import PATTERNS, candidates
 from .tense import TenseGuesser
 from .typos import Repaired
-from .values import DAY, MONTH, QUARTER, WEEK, precision, span
+from .values import DAY, MONTH, QUARTER, WEEK, is_valid, precision, span
 
 __all__ = ["tag"]
 
@@ -44,7 +44,7 @@ def _tag(text: str, dct: dt.date | None) -> list[Timex]:
                   [m.start() for m in _QUARTER.finditer(work)])
     hits: list[tuple[Hit, int]] = []
     for name, match in candidates(work):
-        for hit in HANDLERS[name](match, ctx):
+        for hit in resolve(name, match, ctx):
             start, end = _trim(work, hit.start, hit.end)
             if start < end:
                 hits.append((Hit(start, end, hit.type, hit.value, hit.mod, hit.anchor),
@@ -52,6 +52,8 @@ def _tag(text: str, dct: dt.date | None) -> list[Timex]:
     chosen = _resolve_anchored(_select(hits))
     out = []
     for hit in chosen:
+        if not is_valid(hit.value, hit.type):
+            continue  # the last guard: only valid TIMEX3 values leave the tagger
         start, end = repaired.to_original(hit.start), repaired.to_original(hit.end)
         out.append(Timex(start, end, text[start:end], hit.type, hit.value, hit.mod,
                          hit.anchor))
@@ -80,7 +82,18 @@ def _resolve_anchored(hits: list[Hit]) -> list[Hit]:
 
 
 def _step(anchor: str, code: str, sign: int, unresolved: str) -> str | None:
-    """Return the value one unit (code) after or before the anchor value, None if too coarse."""
+    """Return the value one unit (code) after or before the anchor value.
+
+    None if the anchor is too coarse or the value would fall outside the calendar.
+    """
+    try:
+        value = _stepped(anchor, code, sign, unresolved)
+    except (ValueError, OverflowError):
+        return None
+    return value if value and is_valid(value, "TIME" if "T" in value else "DATE") else None
+
+
+def _stepped(anchor: str, code: str, sign: int, unresolved: str) -> str | None:
     bounds = span(anchor.split("T")[0])
     if bounds is None:
         return None

@@ -21,6 +21,7 @@ from .lexicon import (
     WEEKDAYS,
 )
 from .tense import FUTURE, PAST, PRESENT, TenseGuesser
+from .values import is_valid
 
 
 @dataclass(frozen=True)
@@ -146,6 +147,8 @@ def iso(m: re.Match[str], ctx: Context) -> list[Hit]:
     if not _valid(y, mo, d):
         return []
     if m["hh"]:
+        if int(m["hh"]) > 23 or int(m["mm"]) > 59:
+            return []  # "T13:67", "T29:00": no time of day
         return [_date(m, "TIME", f"{y:04d}-{mo:02d}-{d:02d}T{m['hh']}:{m['mm']}")]
     return [_date(m, "DATE", f"{y:04d}-{mo:02d}-{d:02d}")]
 
@@ -175,6 +178,8 @@ def _month_day(m: re.Match[str], ctx: Context) -> list[Hit]:
     if ctx.dct is None:
         return [_date(m, "DATE", f"XXXX-{mo:02d}-{d:02d}", mod)]
     y = cal.day_year(ctx.dct, mo, d, ctx.tense(*m.span()))
+    if not _valid(y, mo, d):
+        return []  # "February 29" with no leap year around the document's date
     return [_date(m, "DATE", f"{y:04d}-{mo:02d}-{d:02d}", mod)]
 
 
@@ -506,11 +511,11 @@ def year_end(m: re.Match[str], ctx: Context) -> list[Hit]:
     if ctx.dct is None:
         return [_date(m, "DATE", "XXXX", "END", start=start)]
     back = pre == "since" or (pre != "by" and ctx.tense(*m.span()) == PAST)
-    return [_date(m, "DATE", str(ctx.dct.year - back), "END", start=start)]
+    return [_date(m, "DATE", f"{ctx.dct.year - back:04d}", "END", start=start)]
 
 
 def full_year(m: re.Match[str], ctx: Context) -> list[Hit]:
-    return [_date(m, "DATE", str(ctx.dct.year) if ctx.dct else "XXXX")]
+    return [_date(m, "DATE", f"{ctx.dct.year:04d}" if ctx.dct else "XXXX")]
 
 
 _DECADE_WORDS = {"twenties": 2, "thirties": 3, "forties": 4, "fifties": 5, "sixties": 6,
@@ -909,3 +914,16 @@ HANDLERS: dict[str, Handler] = {
     "plural_units": plural_units, "set_every": set_every, "set_times": set_times,
     "set_rate": set_rate, "set_adverb": set_adverb, "clock": clock, "noon": noon,
 }
+
+
+def resolve(name: str, m: re.Match[str], ctx: Context) -> list[Hit]:
+    """Return the hits rule name makes of m whose values are valid TIMEX3 values.
+
+    A date the calendar cannot hold (before year 1 or after 9999, "February 29" of a common
+    year) is not resolved: the expression is left untagged.
+    """
+    try:
+        hits = HANDLERS[name](m, ctx)
+    except (ValueError, OverflowError):  # date arithmetic past the calendar's ends
+        return []
+    return [hit for hit in hits if is_valid(hit.value, hit.type)]
