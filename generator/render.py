@@ -321,7 +321,7 @@ def _period(event: Event) -> str:
     """Return the heading an event is listed under: '2019', or '1880s' for a decade."""
     rank = precision(event.date)
     if rank == CENTURY and span(event.date):
-        return f"{event.start.year // 100 + 1}th century"
+        return describe(event.date).removeprefix("the ")  # "21st century"
     if rank == DECADE and span(event.date):
         return f"{event.start.year // 10 * 10}s"
     return str(event.start.year)

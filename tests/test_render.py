@@ -292,6 +292,16 @@ def test_coarse_dates_are_listed_under_their_decade(articles):
     assert "the 1950s" in index
 
 
+@pytest.mark.parametrize(("value", "start", "heading"), [("20", 2000, "21st century"),
+                                                        ("19", 1900, "20th century"),
+                                                        ("00", 1, "1st century")])
+def test_centuries_are_listed_under_their_ordinal(articles, value, start, heading):
+    old = _event("ev-old", value, dt.date(start, 1, 1), [_source(articles[0], "Long ago.")],
+                 end=dt.date(start // 100 * 100 + 99, 12, 31))
+    index = _render([old], articles)["index.html"]
+    assert f">{heading}</h2>" in index
+
+
 def test_a_summary_that_repeats_a_quote_is_not_printed_twice(articles):
     quote = "The pact was signed last June."
     event = _event("ev", "2024-06", dt.date(2024, 6, 1), [_source(articles[0], quote)])
