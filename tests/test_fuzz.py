@@ -170,7 +170,8 @@ def _check_exports(output: Path) -> None:
     calendar = icalendar.Calendar.from_ical(raw)
     vevents = [c for c in calendar.walk() if c.name == "VEVENT"]
     assert len(vevents) == len(events["events"])
-    allowed = {"UID", "DTSTAMP", "DTSTART", "DTEND", "SUMMARY", "DESCRIPTION", "CATEGORIES", "URL"}
+    allowed = {"UID", "DTSTAMP", "DTSTART", "DTEND", "DURATION", "SUMMARY", "DESCRIPTION",
+               "CATEGORIES", "URL"}
     for vevent in vevents:
         assert set(vevent.keys()) <= allowed, f"injected iCalendar properties: {set(vevent.keys())}"
     assert all(len(line) <= 75 for line in raw.split(b"\r\n")), "an unfolded iCalendar line"
