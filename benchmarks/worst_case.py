@@ -62,6 +62,11 @@ CASES: dict[str, tuple[str, Callable[[], str]]] = {
     "on_monday_1k": (".txt", lambda: "on Monday " * 1_000),
     "on_monday_50k": (".txt", lambda: "on Monday " * 50_000),
     "chronology_300": (".txt", _chronology),
+    "chronology_5mb": (".txt", lambda: _fill(_chronology())),
+    "arrested_monday_5mb": (".txt", lambda: _fill("police arrested protesters on Monday ")),
+    "arrests_dated_5mb": (".txt", lambda: "".join(
+        f"Police arrested {n} protesters on {n % 28 + 1} May {1900 + n % 120}. "
+        for n in range(90_000))),
     "the_50k": (".txt", lambda: "the " * 50_000),
     "numbers_40k": (".txt", lambda: " ".join(str(n) for n in range(40_000))),
     "prose_5mb": (".txt", _prose),

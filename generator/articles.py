@@ -21,7 +21,7 @@ KNOWN_KEYS = {"title", "date", "publisher", "url", "author"}
 MAX_BYTES = 5_000_000  # far above any article; a bigger file is a mistake
 # Events are read from this many characters of an article at most (a long book's worth),
 # so that no article, whatever it holds, makes the build take more than seconds.
-EXTRACTED_CHARS = 500_000
+EXTRACTED_CHARS = 300_000
 # Markdown is read as plain text when it is larger than this, when its blocks nest deeper
 # than MARKDOWN_DEPTH, or when brackets that Markdown matches by scanning ahead ("[", "<",
 # "(") would make it scan more than MARKDOWN_SCAN characters: Python-Markdown takes time
