@@ -82,6 +82,9 @@ CASES: dict[str, tuple[str, Callable[[], str]]] = {
     "md_div_50k": (".md", lambda: "<div>" * 50_000 + "\n"),
     "md_amp_500k": (".md", lambda: "&amp;" * 500_000 + "\n"),
     "md_prose_5mb": (".md", _prose),
+    "md_markup_1mb": (".md", lambda: _fill("## Vote\n\nThe council *approved* the [budget](http://"
+                                           "example.org/b) on 12 March 2024, `officials` said.\n\n",
+                                           990_000)),
 }
 
 
