@@ -23,6 +23,16 @@ ARTICLE_DIR = "articles"
 SUFFIXES = {".md", ".markdown", ".txt"}
 KNOWN_KEYS = {"title", "date", "publisher", "url", "author"}
 MAX_BYTES = 5_000_000  # far above any article; a bigger file is a mistake
+# Events are read from this many characters of an article at most (a long book's worth),
+# so that no article, whatever it holds, makes the build take more than seconds.
+EXTRACTED_CHARS = 300_000
+# Markdown is read as plain text when it is larger than this, when its blocks nest deeper
+# than MARKDOWN_DEPTH, or when brackets that Markdown matches by scanning ahead ("[", "<",
+# "(") would make it scan more than MARKDOWN_SCAN characters: Python-Markdown takes time
+# quadratic in the text for unclosed brackets, and recurses once per level of nesting.
+MARKDOWN_CHARS = 1_000_000
+MARKDOWN_DEPTH = 40
+MARKDOWN_SCAN = 4_000_000
 
 # Python-Markdown's meta-data syntax: "Key: value", continuation lines indented 4 spaces,
 # optionally fenced by "---" lines; the header ends at the first blank line.
@@ -119,11 +129,17 @@ def read_article(path: Path, today: dt.date | None = None, root: str | None = No
     problems += found
     body = [(number, line) for number, line in enumerate(lines[body_start:], body_start + 1)]
     if path.suffix.lower() != ".txt":
-        body = _markdown_lines(body)
+        body, trouble = _markdown_lines(body)
+        if trouble:
+            problems.append(Problem(path, None, f"markup {trouble}; read as plain text"))
     headline, paragraphs = clean_body(body, meta.get("title"))
     if not paragraphs:
         problems.append(Problem(path, None, "no article text; skipped"))
         return None, problems
+    if (unread := _first_unread(paragraphs)) is not None:
+        problems.append(Problem(path, unread.line, f"text longer than {EXTRACTED_CHARS:,} "
+                                                   "characters; events are read from the first "
+                                                   f"{EXTRACTED_CHARS:,} only"))
     date = None
     if "date" in meta:
         date = _parse_date(meta["date"])
@@ -213,7 +229,10 @@ def _date_in_text(paragraphs: list[Paragraph]) -> tuple[dt.date | None, int | No
     from generator.temporal import tag  # the tagger is heavy; only undated articles need it
 
     days: dict[dt.date, int] = {}
+    unread = _first_unread(paragraphs)
     for paragraph in paragraphs:
+        if paragraph is unread:
+            break
         for timex in tag(paragraph.text, None):
             if re.fullmatch(r"\d{4}-\d{2}-\d{2}", timex.value):
                 day = _parse_date(timex.value)
@@ -223,6 +242,24 @@ def _date_in_text(paragraphs: list[Paragraph]) -> tuple[dt.date | None, int | No
         return None, None
     (day, line), = days.items()
     return day, line
+
+
+def extracted_text(article: Article) -> str:
+    """Return the article's text that events are read from: at most EXTRACTED_CHARS, whole paragraphs."""
+    text = article.text
+    if len(text) <= EXTRACTED_CHARS:
+        return text
+    return text[:max(0, text.rfind("\n\n", 0, EXTRACTED_CHARS + 1))] or text[:EXTRACTED_CHARS]
+
+
+def _first_unread(paragraphs: list[Paragraph]) -> Paragraph | None:
+    """Return the first paragraph that extracted_text leaves out, if any."""
+    size = -2
+    for paragraph in paragraphs:
+        size += len(paragraph.text) + 2
+        if size > EXTRACTED_CHARS:
+            return paragraph
+    return None
 
 
 def _parse_date(value: str) -> dt.date | None:
@@ -307,19 +344,97 @@ def _markdown_blocks(source: str) -> list[str]:
     return blocks
 
 
-def _markdown_lines(body: list[tuple[int, str]]) -> list[tuple[int, str]]:
-    """Return the plain text of a Markdown body as numbered lines, blocks apart."""
+def _markdown_lines(body: list[tuple[int, str]]) -> tuple[list[tuple[int, str]], str | None]:
+    """Return the plain text of a Markdown body as numbered lines, blocks apart.
+
+    The second value says why the body was read as plain text instead, if it was.
+    """
     source = "\n".join(line for _, line in body)
+    trouble = _markdown_trouble(source)
+    if trouble is None:
+        try:
+            blocks = _markdown_blocks(source)
+        except RecursionError:
+            trouble = "too deeply nested"
+            _CONVERTER.markdown = markdown.Markdown()  # the old one is left broken
+    if trouble is not None:
+        return body, trouble
     out: list[tuple[int, str]] = []
     cursor = 0
-    for block in _markdown_blocks(source):
+    for block in blocks:
         number = body[0][0] if body else 1
         probe = block.split("\n", 1)[0][:20]
-        for j in range(cursor, len(body)):
+        # A block is looked for in the lines that follow the last one found, not in all
+        # of them, so that blocks Markdown rewrote (entities) cost no scan to the end.
+        for j in range(cursor, min(len(body), cursor + _LOOK_AHEAD)):
             if probe and probe in body[j][1]:
                 number, cursor = body[j][0], j
                 break
         for k, line in enumerate(block.split("\n")):
             out.append((number + k, line))
         out.append((number, ""))
-    return out
+    return out, None
+
+
+_LOOK_AHEAD = 500  # lines
+# The markers that open a nested block at the start of a line: a quote, a list item.
+_NESTING = re.compile(r"[ \t]*(?:>|[*+-](?=[ \t])|\d{1,9}[.)](?=[ \t]))")
+_SCANNED = re.compile(r"[\[\]<>()\n]")
+
+
+def _markdown_trouble(source: str) -> str | None:
+    """Return why Markdown would take too long or too deep a recursion on source, if it would."""
+    if len(source) > MARKDOWN_CHARS and (_BLOCK_MARKUP.search(source)
+                                         or _INLINE_MARKUP.search(source)):
+        return "too large"
+    for line in source.split("\n"):
+        depth, at = 0, 0
+        while depth <= MARKDOWN_DEPTH and (m := _NESTING.match(line, at)) and m.end() > at:
+            depth, at = depth + 1, m.end()
+        if depth > MARKDOWN_DEPTH:
+            return "too deeply nested"
+    if _bracket_scan(source) > MARKDOWN_SCAN:
+        return "too large (unclosed brackets)"
+    return None
+
+
+def _bracket_scan(source: str) -> int:
+    """Return about how many characters Markdown scans to match the text's brackets.
+
+    Each "[" is matched with its "]", each "<" with the next ">" and each "(" with the
+    next ")" within a paragraph; an unclosed one is scanned to the paragraph's end.
+    """
+    total = 0
+    squares: list[int] = []
+    pending = {"<": [0, 0], "(": [0, 0]}  # opener -> [count, sum of offsets] since its closer
+    closer = {">": "<", ")": "("}
+    blank = -2  # offset of the last line break, to find blank lines
+
+    def close_all(at: int) -> None:
+        nonlocal total
+        total += sum(at - s for s in squares)
+        squares.clear()
+        for opened in pending.values():
+            total += opened[0] * at - opened[1]
+            opened[0] = opened[1] = 0
+
+    for m in _SCANNED.finditer(source):
+        char, at = m.group(), m.start()
+        if char == "[":
+            squares.append(at)
+        elif char == "]":
+            if squares:
+                total += at - squares.pop()
+        elif char in pending:
+            pending[char][0] += 1
+            pending[char][1] += at
+        elif char in closer:
+            opened = pending[closer[char]]
+            total += opened[0] * at - opened[1]
+            opened[0] = opened[1] = 0
+        else:  # a line break: a second one in a row ends the paragraph
+            if not source[blank + 1:at].strip():
+                close_all(at)
+            blank = at
+    close_all(len(source))
+    return total

@@ -14,7 +14,7 @@ from pathlib import Path
 from jinja2 import TemplateError, TemplateSyntaxError
 
 from generator import manifest
-from generator.articles import read_articles
+from generator.articles import extracted_text, read_articles
 from generator.cache import Extraction, ExtractionCache, ReadCache, attach, default_cache_dir
 from generator.config import build_date_from_env, default_template_dirs, load_site
 from generator.curation import apply_curation, load_curation
@@ -78,7 +78,7 @@ class BuildResult:
 
 def extract(article: Article, triggers: dict) -> tuple[list[Candidate], list[str], set[dt.date]]:
     """Return an article's event candidates, its sentences' texts and the days it names."""
-    text = article.text
+    text = extracted_text(article)
     sentences = split_sentences(text)
     timexes = tag(text, article.date)
     candidates = detect_candidates(article, text, sentences, timexes, triggers)

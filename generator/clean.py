@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 
 from generator.models import Paragraph
+from generator.sentences import MAX_SENTENCE
 from generator.text import clean_text
 
 # Lines that are page furniture rather than reporting, matched against the whole line.
@@ -114,23 +115,35 @@ def clean_body(lines: list[tuple[int, str]], title: str | None) -> tuple[str | N
 
 
 def _join_wrapped(lines: list[tuple[int, str]]) -> list[Paragraph]:
-    """Join hard-wrapped lines into paragraphs; a blank line or a finished sentence ends one."""
+    """Join hard-wrapped lines into paragraphs; a blank line or a finished sentence ends one.
+
+    A paragraph longer than the longest sentence keeps its line breaks: they may be all that
+    separates its entries (a pasted list without full stops), and the sentence splitter
+    cuts an over-long sentence there first.
+    """
     paragraphs: list[Paragraph] = []
     parts: list[str] = []
+    size = 0
     start = 0
+
+    def flush() -> None:
+        glue = "\n" if size + len(parts) - 1 > MAX_SENTENCE else " "
+        paragraphs.append(Paragraph(glue.join(parts), start))
+
     for number, line in lines:
         text = line.strip()
         if not text:
             if parts:
-                paragraphs.append(Paragraph(" ".join(parts), start))
-                parts = []
+                flush()
+                parts, size = [], 0
             continue
         if not parts:
             start = number
         parts.append(text)
+        size += len(text)
         if _ends_sentence(text):
-            paragraphs.append(Paragraph(" ".join(parts), start))
-            parts = []
+            flush()
+            parts, size = [], 0
     if parts:
-        paragraphs.append(Paragraph(" ".join(parts), start))
+        flush()
     return paragraphs

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import bisect
 import datetime as dt
 import re
 from typing import NamedTuple
@@ -77,34 +78,163 @@ def detect_candidates(
     for sentence, found in by_sentence:
         if not found:
             continue
-        tokens = _tokens(sentence)
+        # What does not depend on the date is worked out once per sentence, so that a
+        # sentence with many dates costs in proportion to its length, not to its dates cubed.
+        parsed = _ParsedSentence(sentence, found, triggers)
+        future = _is_future(sentence.text)
+        entities = _entities(sentence, found)
         for timex in found:
             bounds = _timex_span(timex, previous, article.date)
             if bounds is None:
                 continue
-            trigger = _find_trigger(tokens, timex, found, triggers)
+            trigger = parsed.trigger(timex)
             if trigger is None:
                 continue
-            token, family, category, clause, is_verb = trigger
+            token, family, category, index, is_verb = trigger
+            clause = parsed.clauses[index]
             start, end = bounds
             value = timex.value if timex.anchor_offset is None else value_for_span(start, end)
-            if article.date is not None and not _is_future(sentence.text):
+            if article.date is not None and not future:
                 clipped = clip_to(start, end, article.date)
                 if clipped is None:
                     continue
                 start, end = clipped
             candidate = Candidate(
-                article=article, sentence=sentence, quote=sentence.text, value=value,
+                article=article, sentence=sentence, quote=quote_of(sentence), value=value,
                 start=start, end=end, date_text=timex.text, trigger=token.text.lower(),
                 family=family, trigger_is_verb=is_verb, category=category,
                 clause=_title_clause(text, clause, timex),
-                entities=_entities(sentence, found),
-                families=frozenset({family} | _families(_lowered(clause), triggers)),
-                disputed=_disputed(sentence, clause),
+                entities=entities,
+                families=frozenset({family}) | parsed.families(index),
+                disputed=parsed.disputed(index),
             )
             candidates.append(candidate)
             previous = candidate
     return candidates
+
+
+def quote_of(sentence: Sentence) -> str:
+    """Return the sentence as quoted: its text, white space runs that hold a line break as one space."""
+    if "\n" not in sentence.text:
+        return sentence.text
+    return _SPACES.sub(" ", sentence.text)
+
+
+class _Verb(NamedTuple):
+    at: _Token  # the verb as written
+    token: _Token  # the verb that carries the event ("confirmed or denied": "confirmed")
+    info: tuple[str, str]
+
+
+class _ParsedSentence:
+    """A sentence's clauses, with each clause's verbs and event nouns found once."""
+
+    def __init__(self, sentence: Sentence, timexes: list[Timex],
+                 triggers: dict[str, tuple[str, str, bool]]) -> None:
+        self.sentence = sentence
+        self.triggers = triggers
+        self.clauses = _clauses(_tokens(sentence), timexes)
+        self.starts = [c[0].start for c in self.clauses]
+        self._verbs: dict[int, tuple[list[_Verb], list[int]]] = {}
+        self._nouns: dict[int, list[tuple[_Token, tuple[str, str, bool]]]] = {}
+        self._families: dict[int, frozenset[str]] = {}
+        self._denials: list[int] | None = None
+        # The clause a date in a fronted adjunct dates: the first later one that opens
+        # with no clause opener ("In March, the ministry estimated ...").
+        self.main = next((i for i, c in enumerate(self.clauses)
+                          if i and c[0].text.lower() not in CLAUSE_OPENERS), None)
+
+    def trigger(self, timex: Timex):
+        """Return (token, family, category, clause index, is verb) of the event a date belongs to."""
+        index = bisect.bisect_right(self.starts, timex.start) - 1
+        if index > 0 and timex.start < self.clauses[index - 1][-1].end + 1:
+            index -= 1  # the first clause that holds the date, as the clauses are read in order
+        if index < 0 or not timex.start < self.clauses[index][-1].end + 1:
+            return None
+        own = index
+        found = self._nearest_verb(index, timex)
+        if found is None and index == 0 and self.main is not None:
+            found = self._nearest_verb(self.main, timex)
+            if found is not None:
+                own = self.main
+        is_verb = found is not None
+        if found is None:
+            found = self._first_noun(own, timex)
+        if found is None:
+            return None
+        token, family, category = found
+        return token, family, category, own, is_verb
+
+    def families(self, index: int) -> frozenset[str]:
+        """Return the families of every event word of a clause."""
+        if index not in self._families:
+            self._families[index] = frozenset(
+                _families(_lowered(self.clauses[index]), self.triggers))
+        return self._families[index]
+
+    def disputed(self, index: int) -> bool:
+        """Return whether the sentence reports a denial of the event a clause tells."""
+        if self._denials is None:
+            self._denials = [self.sentence.start + m.start()
+                             for m in _DENIAL.finditer(self.sentence.text)]
+        clause = self.clauses[index]
+        if not self._denials:
+            return False
+        if clause[0].text.lower() not in _RELATIVE_PRONOUNS:
+            return True
+        return any(clause[0].start <= d < clause[-1].end for d in self._denials)
+
+    def _clause_verbs(self, index: int) -> tuple[list[_Verb], list[int]]:
+        """Return a clause's verbs in order, and where each carrying verb ends."""
+        if index not in self._verbs:
+            clause = self.clauses[index]
+            words = _lowered(clause)
+            verbs = []
+            for i, tok in enumerate(clause):
+                info = _verb_info(words[i], self.triggers, words[i - 1] if i else "")
+                if info is None:
+                    continue
+                carrier = tok
+                # "confirmed or denied ...": the first of coordinated verbs carries the event.
+                if i >= 2 and words[i - 1] in _COORDINATORS:
+                    first = _verb_info(words[i - 2], self.triggers, words[i - 3] if i >= 3 else "")
+                    if first is not None:
+                        carrier, info = clause[i - 2], first
+                verbs.append(_Verb(tok, carrier, info))
+            self._verbs[index] = verbs, [v.token.end for v in verbs]
+        return self._verbs[index]
+
+    def _nearest_verb(self, index: int, timex: Timex):
+        """Return the clause's verb nearest before the date, else nearest after it."""
+        verbs, ends = self._clause_verbs(index)
+
+        def inside(verb: _Verb) -> bool:
+            return timex.start <= verb.at.start < timex.end
+
+        before = bisect.bisect_right(ends, timex.start)  # verbs[:before] end before the date
+        j = before - 1
+        while j >= 0 and inside(verbs[j]):
+            j -= 1
+        if j >= 0:
+            # Of verbs carried by one token, the first read wins.
+            while j > 0 and verbs[j - 1].token == verbs[j].token and not inside(verbs[j - 1]):
+                j -= 1
+            chosen = verbs[j]
+        else:
+            chosen = next((v for v in verbs[before:] if not inside(v)), None)
+        if chosen is None:
+            return None
+        return chosen.token, chosen.info[0], chosen.info[1]
+
+    def _first_noun(self, index: int, timex: Timex):
+        """Return the clause's first event word outside the date, if any."""
+        if index not in self._nouns:
+            self._nouns[index] = [(tok, entry) for tok in self.clauses[index]
+                                  if (entry := self.triggers.get(tok.text.lower()))]
+        for tok, entry in self._nouns[index]:
+            if not timex.start <= tok.start < timex.end:
+                return tok, entry[0], entry[1]
+        return None
 
 
 def detect_reports(
@@ -130,7 +260,7 @@ def detect_reports(
         word, (family, category) = next(((w, f) for w, f in verbs if f[0] not in _TELLING),
                                         verbs[0])
         reports.append(Candidate(
-            article=article, sentence=sentence, quote=sentence.text, value="",
+            article=article, sentence=sentence, quote=quote_of(sentence), value="",
             start=placeholder, end=placeholder, date_text=None, trigger=word,
             family=family, trigger_is_verb=True, category=category, clause=sentence.text,
             entities=_entities(sentence, []),
@@ -207,34 +337,6 @@ def _is_future(sentence: str) -> bool:
     return bool(_FUTURE.search(sentence))
 
 
-def _find_trigger(tokens: list[_Token], timex: Timex, others: list[Timex],
-                  triggers: dict[str, tuple[str, str, bool]]):
-    """Return (token, family, category, clause tokens) for the event a date belongs to."""
-    clauses = _clauses(tokens, others)
-    index = next((i for i, c in enumerate(clauses)
-                  if c and c[0].start <= timex.start < c[-1].end + 1), None)
-    if index is None:
-        return None
-    own = clauses[index]
-    found = _best_trigger(own, timex, triggers, verbs_only=True)
-    if found is None and index == 0:
-        # A fronted adjunct ("In March, the ministry estimated ...") dates the main clause.
-        for later in clauses[1:]:
-            if later and later[0].text.lower() in CLAUSE_OPENERS:
-                continue
-            found = _best_trigger(later, timex, triggers, verbs_only=True)
-            if found:
-                own = later
-            break
-    is_verb = found is not None
-    if found is None:
-        found = _best_trigger(own, timex, triggers, verbs_only=False)
-    if found is None:
-        return None
-    token, family, category = found
-    return token, family, category, own, is_verb
-
-
 def _families(words: list[str], triggers: dict[str, tuple[str, str, bool]],
               infos: list[tuple[str, str] | None] | None = None) -> set[str]:
     """Return the families of every event word in a clause ("claimed it regained" -> both).
@@ -255,12 +357,10 @@ def _families(words: list[str], triggers: dict[str, tuple[str, str, bool]],
 
 def _clauses(tokens: list[_Token], timexes: list[Timex]) -> list[list[_Token]]:
     """Split a sentence's tokens into clauses at punctuation and clause openers."""
-    def inside_timex(tok: _Token) -> bool:
-        return any(t.start <= tok.start < t.end for t in timexes)
-
+    inside_timex = _Spans(timexes)
     clauses: list[list[_Token]] = [[]]
     for tok in tokens:
-        if inside_timex(tok):
+        if inside_timex(tok.start):
             clauses[-1].append(tok)
         elif tok.text in _BREAK_PUNCT:
             if clauses[-1]:
@@ -270,6 +370,22 @@ def _clauses(tokens: list[_Token], timexes: list[Timex]) -> list[list[_Token]]:
         else:
             clauses[-1].append(tok)
     return [c for c in clauses if c]
+
+
+class _Spans:
+    """Whether offsets, asked in increasing order, fall inside any of some spans."""
+
+    def __init__(self, timexes: list[Timex]) -> None:
+        self.spans = sorted((t.start, t.end) for t in timexes)
+        self.next = 0  # spans before it end before the offsets still to be asked
+        self.reach = -1  # the farthest end of the spans passed
+
+    def __call__(self, offset: int) -> bool:
+        """Return whether offset (no smaller than the one asked before) is inside a span."""
+        while self.next < len(self.spans) and self.spans[self.next][0] <= offset:
+            self.reach = max(self.reach, self.spans[self.next][1])
+            self.next += 1
+        return offset < self.reach
 
 
 def _lowered(tokens: list[_Token]) -> list[str]:
@@ -303,41 +419,12 @@ def _verb_info(word: str, triggers: dict[str, tuple[str, str, bool]], previous: 
     return base, "event"
 
 
-def _best_trigger(clause: list[_Token], timex: Timex,
-                  triggers: dict[str, tuple[str, str, bool]], verbs_only: bool):
-    """Return the trigger of a clause: its verb nearest the date, else its first event noun."""
-    outside = [(i, tok) for i, tok in enumerate(clause) if not timex.start <= tok.start < timex.end]
-    if not verbs_only:
-        for _, tok in outside:
-            entry = triggers.get(tok.text.lower())
-            if entry:
-                return tok, entry[0], entry[1]
-        return None
-    words = _lowered(clause)
-    best, best_key = None, None
-    for i, tok in outside:
-        info = _verb_info(words[i], triggers, words[i - 1] if i else "")
-        if info is None:
-            continue
-        # "confirmed or denied ...": the first of coordinated verbs carries the event.
-        if i >= 2 and words[i - 1] in _COORDINATORS:
-            first = _verb_info(words[i - 2], triggers, words[i - 3] if i >= 3 else "")
-            if first is not None:
-                tok, info = clause[i - 2], first
-        before = tok.end <= timex.start
-        distance = timex.start - tok.end if before else tok.start - timex.end
-        key = (0 if before else 1, distance)
-        if best_key is None or key < best_key:
-            best, best_key = (tok, info[0], info[1]), key
-    return best
-
-
 def _entities(sentence: Sentence, timexes: list[Timex]) -> frozenset[str]:
     """Return the capitalised words of a sentence that are not dates or function words."""
     words = set()
+    inside_timex = _Spans(timexes)
     for m in _CAPITALISED.finditer(sentence.text):
-        pos = sentence.start + m.start()
-        if any(t.start <= pos < t.end for t in timexes):
+        if inside_timex(sentence.start + m.start()):
             continue
         word = m.group().lower()
         if word not in STOPWORDS:

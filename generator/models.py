@@ -54,7 +54,11 @@ class Article:
         words = self.paragraphs[0].text.split() if self.paragraphs else []
         if not words:
             return self.stem
-        return " ".join(words[:9]).rstrip(",;:.") + ("…" if len(words) > 9 else "")
+        label = " ".join(words[:9])
+        if len(label) > 80:  # a text of long "words" (no spaces) names itself in a line
+            cut = label.rfind(" ", 0, 80)
+            return label[:cut if cut > 0 else 80].rstrip(",;:.") + "…"
+        return label.rstrip(",;:.") + ("…" if len(words) > 9 else "")
 
     @property
     def display_name(self) -> str:
