@@ -483,3 +483,31 @@ def test_an_article_of_the_calendar_s_last_day_builds_and_its_calendar_entry_end
     ics = (tmp_path / "out" / "events.ics").read_bytes().decode("utf-8")
     last = ics.split("DTSTART;VALUE=DATE:99991231\r\n", 1)[1].split("END:VEVENT", 1)[0]
     assert "DURATION:P1D\r\n" in last and "DTEND" not in last  # no day 10000-01-01 to end on
+
+
+@pytest.mark.parametrize("code", [
+    "{{ cycler.__init__.__globals__.os.system('touch MARKER') }}",
+    "{{ lipsum.__globals__['os'].popen('touch MARKER').read() }}",
+    "{% set x = self.__init__.__globals__.__builtins__.__import__('os').system('touch MARKER') %}",
+])
+def test_a_content_template_cannot_reach_python(tmp_path: Path, capsys, code: str):
+    content = site(tmp_path, {"port.txt": GOOD})
+    (content / "templates").mkdir()
+    marker = tmp_path / "pwned"
+    (content / "templates" / "404.html").write_text(code.replace("MARKER", str(marker)),
+                                                     encoding="utf-8")
+    status = main(["build", "--content", str(content), "--output", str(tmp_path / "out")])
+    assert not marker.exists()
+    assert status == 1
+    error = capsys.readouterr().err
+    assert "404.html:1: template error" in error and "unsafe" in error
+
+
+def test_a_content_template_still_fills_pages(tmp_path: Path):
+    content = site(tmp_path, {"port.txt": GOOD})
+    (content / "templates").mkdir()
+    (content / "templates" / "404.html").write_text(
+        "{% for a in articles %}{{ a.stem }} {% endfor %}<p>Lost: {{ site.title | upper }}</p>\n",
+        encoding="utf-8")
+    build(content, tmp_path / "out")
+    assert (tmp_path / "out" / "404.html").read_text(encoding="utf-8") == "port <p>Lost: TIMELINE</p>\n"
