@@ -345,6 +345,18 @@ def test_relative_dates_past_the_calendar_are_not_resolved(sentence: str, dct: d
     assert find(text, "June 5, 2020", dct).value == "2020-06-05"  # the other dates stay
 
 
+@pytest.mark.parametrize("sentence", ["Growth slows early next decade.", "Seas rise next century.",
+                                      "Seas rose in the next decade."])
+def test_decades_and_centuries_past_the_calendar_are_not_read_as_earlier_ones(sentence: str) -> None:
+    values = [t.value for t in tag(sentence, dt.date(9999, 12, 31))]
+    assert not any(v in ("1000", "100") for v in values), values  # the year 1000, the 1000s
+
+
+@pytest.mark.parametrize(("dct", "value"), [(dt.date(2025, 3, 14), "19"), (dt.date(1950, 1, 1), "18")])
+def test_the_last_century_is_the_one_before_the_documents(dct: dt.date, value: str) -> None:
+    assert find("It was the worst flood of the last century.", "the last century", dct).value == value
+
+
 def test_tag_drops_an_invalid_value_whatever_the_rules_return(monkeypatch) -> None:
     import generator.temporal as temporal
     from generator.temporal.normalize import Hit

@@ -43,10 +43,20 @@ def shift(dct: dt.date, n: int, unit: str) -> str:
         y, m = add_months(dct.year, dct.month, 3 * n)
         return f"{y:04d}-Q{(m - 1) // 3 + 1}"
     if unit == "DE":
-        return f"{(dct.year + 10 * n) // 10:03d}"
+        return f"{_in_calendar(dct.year + 10 * n) // 10:03d}"
     if unit == "CE":
-        return f"{(dct.year + 100 * n) // 100:02d}"
-    return f"{dct.year + n:04d}"
+        return f"{_in_calendar(dct.year + 100 * n) // 100:02d}"
+    return f"{_in_calendar(dct.year + n):04d}"
+
+
+def _in_calendar(year: int) -> int:
+    """Return the year, or raise OverflowError past the calendar's years 1 to 9999.
+
+    Unchecked, the decade after 9999 would read as the year "1000" and its century as "100".
+    """
+    if not dt.MINYEAR <= year <= dt.MAXYEAR:
+        raise OverflowError(f"year {year} is outside the calendar")
+    return year
 
 
 def month_year(dct: dt.date, m: int, tense: str) -> int:

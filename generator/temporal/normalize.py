@@ -259,6 +259,8 @@ def decade(m: re.Match[str], ctx: Context) -> list[Hit]:
 
 def century(m: re.Match[str], ctx: Context) -> list[Hit]:
     o = _word(m["ord"])
+    if o in ("last", "final"):  # "the last century" is the one before the document's
+        return [_date(m, "DATE", cal.shift(ctx.dct, -1, "CE"))] if ctx.dct else []
     n = {"nineteenth": 19, "twentieth": 20, "twenty-first": 21}.get(o) or ORDINALS.get(o)
     if n is None:
         digits = re.match(r"\d+", o)
