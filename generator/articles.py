@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import functools
+import hashlib
 import os
 import re
 import threading
@@ -17,7 +18,7 @@ from dateutil import parser as dateparser
 from generator.clean import clean_body
 from generator.files import read_inside, real, walk
 from generator.models import Article, Paragraph, Problem
-from generator.text import clean_line, clean_text
+from generator.text import clean_line, clean_text, is_web_address
 
 ARTICLE_DIR = "articles"
 SUFFIXES = {".md", ".markdown", ".txt"}
@@ -160,9 +161,14 @@ def read_article(path: Path, today: dt.date | None = None, root: str | None = No
         else:
             problems.append(Problem(path, line, f"no 'Date:' header; dated {date.isoformat()}, "
                                                 "the only full date in the text"))
+    url = meta.get("url")
+    if url is not None and not is_web_address(url):
+        problems.append(Problem(path, meta["url_line"], f"'URL: {url}' is not an absolute "
+                                                        "http(s) address; left out"))
+        url = None
     article = Article(
         stem=_stem(path), path=path, title=meta.get("title") or headline, date=date,
-        publisher=meta.get("publisher"), url=meta.get("url"), author=meta.get("author"),
+        publisher=meta.get("publisher"), url=url, author=meta.get("author"),
         paragraphs=paragraphs,
     )
     return article, problems
@@ -171,7 +177,8 @@ def read_article(path: Path, today: dt.date | None = None, root: str | None = No
 def _stem(path: Path) -> str:
     """Return a file's name without extension, bad bytes replaced and invisible characters dropped."""
     name = os.fsencode(path.stem).decode("utf-8", errors="replace")
-    return clean_line(name) or name
+    digest = hashlib.sha256(os.fsencode(path.name)).hexdigest()[:10]
+    return clean_line(name) or f"article-{digest}"  # a name of invisible characters alone
 
 
 def parse_header(path: Path, lines: list[str]) -> tuple[dict, int, list[Problem]]:
@@ -208,8 +215,7 @@ def parse_header(path: Path, lines: list[str]) -> tuple[dict, int, list[Problem]
                     problems.append(Problem(path, i + 1, f"'{match.group(1)}:' given twice; "
                                                          "the last one wins"))
                 meta[key] = value
-                if key == "date":
-                    meta["date_line"] = i + 1
+                meta[f"{key}_line"] = i + 1
         elif key and _META_MORE.match(line) and key != "date":
             meta[key] += " " + line.strip()
         elif meta or fenced:

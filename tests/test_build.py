@@ -511,3 +511,28 @@ def test_a_content_template_still_fills_pages(tmp_path: Path):
         encoding="utf-8")
     build(content, tmp_path / "out")
     assert (tmp_path / "out" / "404.html").read_text(encoding="utf-8") == "port <p>Lost: TIMELINE</p>\n"
+
+
+@pytest.mark.parametrize("name", ["\u202e\x1b.txt", "\u200b.txt", "\uffff.md"])
+def test_an_article_named_by_invisible_characters_alone_gets_a_visible_name(tmp_path: Path, name: str):
+    content = site(tmp_path, {"port.txt": GOOD, name: GOOD.replace("port", "dock")})
+    out = tmp_path / "out"
+    result = build(content, out)
+    stems = sorted(a.stem for a in result.articles)
+    assert stems[0].startswith("article-") and stems[1] == "port"
+    published = "".join(p.read_text(encoding="utf-8") for p in out.rglob("*.html"))
+    assert not any(char in published for char in "\u202e\x1b\u200b\uffff")
+    events = json.loads((out / "events.json").read_text(encoding="utf-8"))["events"]
+    assert all(s["article"] for e in events for s in e["sources"])
+
+
+@pytest.mark.parametrize("url", ["javascript:alert(3)", "www.example.org/a", "http://"])
+def test_an_article_url_that_is_no_web_address_is_a_warning_and_left_out(tmp_path: Path, url: str):
+    header = f"Publisher: Daily\nURL: {url}\n"
+    content = site(tmp_path, {"port.txt": GOOD.replace("Publisher: Daily\n", header)})
+    out = tmp_path / "out"
+    result = build(content, out)
+    assert [(p.line, "not an absolute http(s) address" in p.message) for p in result.problems] == [(4, True)]
+    events = (out / "events.json").read_text(encoding="utf-8")
+    assert url not in events and all(s["url"] is None for e in json.loads(events)["events"]
+                                     for s in e["sources"])
