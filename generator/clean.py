@@ -72,6 +72,8 @@ _STAMP = re.compile(
     r"\d{1,2}[:.]\d{2}(?:\s*(?:GMT|BST|UTC|[ECMP][SD]?T))?"
     r"(?:,?\s+[A-Z][a-z]+day,?\s+(?P<after>\d{1,2} [A-Z][a-z]+,? \d{4}))?(?:\s+help\b)?[\s.,]*",
     re.IGNORECASE)
+# A blog post's byline; a line of several is a list of other posts.
+_POSTED_BY = re.compile(r"\bposted by\b", re.IGNORECASE)
 # A stamp on a line of its own: "Published: 7 June 2010 Updated: 8 June 2010 10:31".
 _STAMP_LINE = re.compile(
     r"^(?:first\s+)?(?:published|posted|updated|last\s+modified)(?:\s+on)?"
@@ -80,7 +82,8 @@ _STAMP_LINE = re.compile(
 _STAMP_DAY = re.compile(r"\b\d{1,2} [A-Z][a-z]+,? \d{4}\b|\b[A-Z][a-z]+\.? \d{1,2},? \d{4}\b")
 # A photo credit run into the text: "Photograph: Ann Lee/AFP/Getty Images", "(AP Photo/Ann Lee)".
 _CREDIT = re.compile(
-    r"\b(?:[Pp]hotograph|[Pp]hoto|[Pp]icture|[Ii]mage)s?(?: caption)?\s?:\s?[^.:]{0,80}?/\s?"
+    r"^(?:[A-Z][\w.'-]*[ /]){1,4}Getty Images\b\s*|"
+    r"\b(?:[Pp]hotograph|[Pp]hoto|[Pp]icture|[Ii]mage)s?(?: caption| credit)?\s?:\s?[^.:]{0,80}?/\s?"
     r"(?:AFP/)?(?:Getty Images|Reuters|AP|AFP|EPA|PA|Bloomberg|Corbis|Rex(?: Features)?)\b\s*|"
     r"\(\s*AP Photo/[^()]{0,60}\)\s*|^AP Photo/[A-Z][\w.'-]*(?: [A-Z][\w.'-]*)?\s+(?=[A-Z])")
 _HASHTAG = re.compile(r"#\w+")
@@ -111,7 +114,7 @@ def is_clutter(line: str) -> bool:
 
 def strip_furniture(line: str) -> str:
     """Return a line without the page stamp or photo credit run into it."""
-    if _STAMP_LINE.match(line.strip()):
+    if _STAMP_LINE.match(line.strip()) or len(_POSTED_BY.findall(line)) >= 2:
         return ""
     if m := _STAMP.match(line):
         line = line[m.end():]

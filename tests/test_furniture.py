@@ -53,6 +53,11 @@ def test_a_page_stamp_headline_and_photo_credit_leave_the_text():
         "Crews cleared the road on Friday."]
     assert texts("Crews cleared the road (AP Photo/Ann Lee) on Friday.") == [
         "Crews cleared the road on Friday."]
+    assert texts("Photo credit: Ann Lee/Getty Images Crews cleared the road.") == [
+        "Crews cleared the road."]
+    assert texts("Ann Lee/AFP/Getty Images Crews cleared the road.") == ["Crews cleared the road."]
+    assert texts("Posted by Ann Lee on May 1, 2021 10:20 AM Posted by Bo Ng, on May 2, 2021 "
+                 "9:10 AM") == []
     assert texts("Published 10 years ago, the guide sold well.") == [
         "Published 10 years ago, the guide sold well."]
 
