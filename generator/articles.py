@@ -15,7 +15,7 @@ from pathlib import Path
 import markdown
 from dateutil import parser as dateparser
 
-from generator.clean import clean_body
+from generator.clean import clean_body, stamp_day
 from generator.files import read_inside, real, walk
 from generator.models import Article, Paragraph, Problem
 from generator.text import clean_line, clean_text, is_web_address
@@ -153,6 +153,10 @@ def read_article(path: Path, today: dt.date | None = None, root: str | None = No
                                     f"date {date.isoformat()} is in the future; "
                                     "only its absolute dates are used"))
             date = None
+    elif (stamped := _stamp_date(body, today)) is not None:
+        date, line = stamped
+        problems.append(Problem(path, line, f"no 'Date:' header; dated {date.isoformat()} "
+                                            "by the page's own date stamp"))
     else:
         date, line = _date_in_text(paragraphs)
         if date is None:
@@ -228,6 +232,16 @@ def parse_header(path: Path, lines: list[str]) -> tuple[dict, int, list[Problem]
     if fenced:
         problems.append(Problem(path, 1, "header opened with '---' is never closed"))
     return meta, len(lines), problems
+
+
+def _stamp_date(body: list[tuple[int, str]], today: dt.date | None,
+                ) -> tuple[dt.date, int] | None:
+    """Return the day of the page's date stamp ("Last updated at ...") and its line, if any."""
+    stamp = stamp_day(body)
+    day = _parse_date(stamp[0]) if stamp else None
+    if stamp is None or day is None or (today and day > today):
+        return None
+    return day, stamp[1]
 
 
 def _date_in_text(paragraphs: list[Paragraph]) -> tuple[dt.date | None, int | None]:

@@ -19,7 +19,15 @@ _CLUTTER_LINES = re.compile(
         continue\ reading|read\ more|show\ more|load\ more|see\ more|click\ here.*|
         follow\ us.*|like\ us.*|share\ this\ article|copy\ link|
         (?:previous|next)\ (?:post|article|story)|back\ to\ top|top\ stories|
-        all\ rights\ reserved.*|©.*|copyright\ ©?.*|cookie.*|accept(?:\ all)?(?:\ cookies)?
+        all\ rights\ reserved.*|©.*|copyright\ ©?.*|cookie.*|accept(?:\ all)?(?:\ cookies)?|
+        report\ abuse|recommend(?:\ \(\d+\))?|retweet|like|flag|permalink|
+        comments?\ (?:are\ )?closed.*|(?:sign|log)\ in\ to\ (?:comment|reply|post).*|
+        you\ must\ be\ logged\ in.*|related(?:\ (?:stories|articles|links|content|coverage))?|
+        more\ from\ [\w\ ]{1,30}|most\ (?:popular|read|viewed|shared)|top\ stories|
+        (?:share|tweet|email|print|facebook|twitter|linkedin|whatsapp|reddit|pinterest|google\+?)
+        (?:[\s|/,•·]+(?:share|tweet|email|e-mail|print|facebook|twitter|linkedin|whatsapp|reddit|
+        pinterest|google\+?|this(?:\ (?:article|story|page))?|more))+|
+        image\ caption.*|(?:photo|photograph|picture)\ caption.*
     )[\s.!:…]*$""",
     re.IGNORECASE | re.VERBOSE,
 )
@@ -42,6 +50,42 @@ _PROMO = re.compile(
     r"\bsubscribe to our\b|\bdownload (?:our|the) app\b",
     re.IGNORECASE,
 )
+# A reader comment's byline ("Posted by: bob | May 3, 2010 5:50 PM | Report abuse",
+# "Bob | 5:50 PM |", "At 2:00 pm on 9 Jun 2010, bob wrote:"): the comment thread has begun.
+_COMMENT_BYLINE = re.compile(
+    r"\bposted by\s?:?\s*[^|]{1,60}\|[^|]{0,40}\d{1,2}:\d{2}\s*[ap]\.?m\b|\|\s*report abuse\b|"
+    r"^\S[^|]{0,40}\|\s*(?:\w+\.? \d{1,2},? \d{4},?\s*)?\d{1,2}:\d{2}\s*[ap]\.?m\.?\s*\||"
+    r"\bat \d{1,2}[:.]\d{2}\s*[ap]m on \d{1,2} \w+ \d{4}\s?,\s*\S+ wrote\s?:|"
+    r"^the comments to this entry are closed|^comments? (?:are|is) (?:now )?closed|"
+    r"^this discussion is (?:now )?closed",
+    re.IGNORECASE)
+# A comment thread's heading: the thread follows when enough article text came before.
+_THREAD_HEADING = re.compile(
+    r"^(?:(?:\d+\s+)?(?:reader(?:s[’']?)?\s+|your\s+)?comments?(?:\s*\(\d+\))?|add (?:a |your )?comment|"
+    r"leave a (?:reply|comment)|post a comment|join the (?:conversation|discussion)|"
+    r"have your say)[\s.!:…]*$", re.IGNORECASE)
+THREAD_AFTER_CHARS = 500  # text before a bare "Comments" heading; less is a menu's
+# A page stamp ("8 November 2011 Last updated at 14:07 GMT", "Page last updated at 10:31 GMT,
+# Tuesday, 12 May 2009"), with the headline before it on the same line.
+_STAMP = re.compile(
+    r"^.{0,200}?(?:\b(?P<day>\d{1,2} [A-Z][a-z]+ \d{4})\s+)?\b(?:page )?last updated(?: at| on)?\s+"
+    r"\d{1,2}[:.]\d{2}(?:\s*(?:GMT|BST|UTC|[ECMP][SD]?T))?"
+    r"(?:,?\s+[A-Z][a-z]+day,?\s+(?P<after>\d{1,2} [A-Z][a-z]+,? \d{4}))?(?:\s+help\b)?[\s.,]*",
+    re.IGNORECASE)
+# A blog post's byline; a line of several is a list of other posts.
+_POSTED_BY = re.compile(r"\bposted by\b", re.IGNORECASE)
+# A stamp on a line of its own: "Published: 7 June 2010 Updated: 8 June 2010 10:31".
+_STAMP_LINE = re.compile(
+    r"^(?:first\s+)?(?:published|posted|updated|last\s+modified)(?:\s+on)?"
+    r"(?:\s*:|\s+(?-i:(?=\d{1,2} [A-Z]|[A-Z][a-z]+\.? \d)))\s*"
+    r"(?=[^.]*\d)[\w ,:./+|-]{0,90}$", re.IGNORECASE)
+_STAMP_DAY = re.compile(r"\b\d{1,2} [A-Z][a-z]+,? \d{4}\b|\b[A-Z][a-z]+\.? \d{1,2},? \d{4}\b")
+# A photo credit run into the text: "Photograph: Ann Lee/AFP/Getty Images", "(AP Photo/Ann Lee)".
+_CREDIT = re.compile(
+    r"^(?:[A-Z][\w.'-]*[ /]){1,4}Getty Images\b\s*|"
+    r"\b(?:[Pp]hotograph|[Pp]hoto|[Pp]icture|[Ii]mage)s?(?: caption| credit)?\s?:\s?[^.:]{0,80}?/\s?"
+    r"(?:AFP/)?(?:Getty Images|Reuters|AP|AFP|EPA|PA|Bloomberg|Corbis|Rex(?: Features)?)\b\s*|"
+    r"\(\s*AP Photo/[^()]{0,60}\)\s*|^AP Photo/[A-Z][\w.'-]*(?: [A-Z][\w.'-]*)?\s+(?=[A-Z])")
 _HASHTAG = re.compile(r"#\w+")
 _WORD = re.compile(r"\w+(?:[’'-]\w+)*")
 _TERMINAL = re.compile(r"[.!?…:;][\"'”’)\]]*$|[\"'”’]$")
@@ -66,6 +110,39 @@ def is_clutter(line: str) -> bool:
     if tags and len(tags) * 2 >= max(1, len(stripped.split())):
         return True
     return bool(_PROMO.search(stripped))
+
+
+def strip_furniture(line: str) -> str:
+    """Return a line without the page stamp or photo credit run into it."""
+    if _STAMP_LINE.match(line.strip()) or len(_POSTED_BY.findall(line)) >= 2:
+        return ""
+    if m := _STAMP.match(line):
+        line = line[m.end():]
+    return _CREDIT.sub("", line)
+
+
+def stamp_day(lines: list[tuple[int, str]]) -> tuple[str, int] | None:
+    """Return the day text of the body's first page stamp and its line number, if it has one."""
+    for number, line in lines:
+        if m := _STAMP.match(line):
+            day = m["day"] or m["after"]
+            if day:
+                return day, number
+        elif _STAMP_LINE.match(line.strip()) and (d := _STAMP_DAY.search(line)):
+            return d.group(), number
+    return None
+
+
+def drop_thread(lines: list[tuple[int, str]]) -> list[tuple[int, str]]:
+    """Return the lines before the reader-comment thread, if the page has one."""
+    size = 0
+    for i, (_, line) in enumerate(lines):
+        text = line.strip()
+        if _COMMENT_BYLINE.search(text) or (_THREAD_HEADING.match(text)
+                                            and size >= THREAD_AFTER_CHARS):
+            return lines[:i]
+        size += len(text)
+    return lines
 
 
 def _ends_sentence(line: str) -> bool:
@@ -98,7 +175,7 @@ def clean_body(lines: list[tuple[int, str]], title: str | None) -> tuple[str | N
     is dropped from the body; without a title, a headline-like first line becomes it.
     """
     # Cleaned again here: Markdown turns character references (&#x202e;) into characters.
-    lines = [(n, clean_text(line)) for n, line in lines]
+    lines = drop_thread([(n, strip_furniture(clean_text(line))) for n, line in lines])
     kept = [(n, line.rstrip()) for n, line in lines if not is_clutter(line)]
     headline = None
     first = next((i for i, (_, text) in enumerate(kept) if text.strip()), None)
@@ -147,3 +224,4 @@ def _join_wrapped(lines: list[tuple[int, str]]) -> list[Paragraph]:
     if parts:
         flush()
     return paragraphs
+

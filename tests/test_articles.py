@@ -29,8 +29,8 @@ def test_article_without_header_is_all_text_and_warns_of_no_date(write_article):
 
 
 def test_a_missing_date_is_inferred_from_the_one_full_date_in_the_text(write_article):
-    path = write_article("a.txt", "Title: Floods\n\nPublished 5 March 2024.\n\n"
-                                  "Rivers rose on Monday.\n")
+    path = write_article("a.txt", "Title: Floods\n\nRivers rose on 5 March 2024.\n\n"
+                                  "They fell on Monday.\n")
     article, problems = read_article(path)
     assert article.date == dt.date(2024, 3, 5)
     assert str(problems[0]) == (f"{path}:3: warning: no 'Date:' header; dated 2024-03-05, "

@@ -1,0 +1,99 @@
+import datetime as dt
+import json
+from pathlib import Path
+
+from generator.articles import read_article
+from generator.build import build
+from generator.clean import clean_body, is_clutter
+
+
+def numbered(text: str) -> list[tuple[int, str]]:
+    return list(enumerate(text.split("\n"), 1))
+
+
+def texts(body: str) -> list[str]:
+    return [p.text for p in clean_body(numbered(body), None)[1]]
+
+
+def test_comment_and_widget_lines_are_clutter():
+    for line in ["Report abuse", "Recommend (12)", "Reply", "12 comments", "Comments are closed",
+                 "Sign in to comment", "You must be logged in to post a comment.", "RETWEET",
+                 "Tweet", "Facebook Twitter Email", "Share this", "Related stories",
+                 "More from Business", "Most popular", "Top stories", "Image caption Boats at dawn"]:
+        assert is_clutter(line), line
+
+
+def test_a_comment_byline_ends_the_article_text():
+    body = ("The council approved the new bridge on Tuesday.\n\n"
+            "Great news for the town Posted by: walker22 | May 4, 2021 5:50 PM | Report abuse\n\n"
+            "The mayor resigned on Friday, a reader claims.\n")
+    assert texts(body) == ["The council approved the new bridge on Tuesday."]
+
+
+def test_a_short_comment_byline_and_a_wrote_line_end_the_article_text():
+    assert texts("The dam opened in June.\n\nBob | 5:50 PM | It leaks.\n\nMore.") == [
+        "The dam opened in June."]
+    assert texts("The dam opened in June.\n\nAt 2:10 pm on 04 May 2021, fenlady wrote: "
+                 "It leaks.") == ["The dam opened in June."]
+
+
+def test_a_comments_heading_after_the_story_ends_it_but_not_in_a_menu():
+    story = "The ferry service resumed on Monday after a two-week strike by crews. " * 8
+    assert texts(f"{story}\n\n3 comments\n\nThe ferry sank, says one reader.") == [story.strip()]
+    assert texts("Comments\n\nThe ferry service resumed on Monday.") == [
+        "The ferry service resumed on Monday."]
+
+
+def test_a_page_stamp_headline_and_photo_credit_leave_the_text():
+    assert texts("Bridge shut 8 November 2021 Last updated at 14:07 GMT Help "
+                 "The bridge was shut on Sunday.") == ["The bridge was shut on Sunday."]
+    assert texts("Page last updated at 10:31 GMT, Tuesday, 12 May 2009\n\nThe flu spread.") == [
+        "The flu spread."]
+    assert texts("Photograph: Ann Lee/AFP/Getty Images Crews cleared the road on Friday.") == [
+        "Crews cleared the road on Friday."]
+    assert texts("Crews cleared the road (AP Photo/Ann Lee) on Friday.") == [
+        "Crews cleared the road on Friday."]
+    assert texts("Photo credit: Ann Lee/Getty Images Crews cleared the road.") == [
+        "Crews cleared the road."]
+    assert texts("Ann Lee/AFP/Getty Images Crews cleared the road.") == ["Crews cleared the road."]
+    assert texts("Posted by Ann Lee on May 1, 2021 10:20 AM Posted by Bo Ng, on May 2, 2021 "
+                 "9:10 AM") == []
+    assert texts("Published 10 years ago, the guide sold well.") == [
+        "Published 10 years ago, the guide sold well."]
+
+
+def test_a_page_stamp_dates_an_article_without_a_date_header(write_article):
+    path = write_article("a.txt", "Title: Verdict\n\n8 November 2021 Last updated at 14:07 GMT\n\n"
+                                  "The jury found him guilty on 7 November 2021.\n")
+    article, problems = read_article(path)
+    assert article.date == dt.date(2021, 11, 8)
+    assert "date stamp" in problems[0].message
+    assert "Last updated" not in article.text
+
+
+def test_a_page_stamp_never_overrides_the_date_header(write_article):
+    path = write_article("a.txt", "Title: Verdict\nDate: 2021-11-07\n\n"
+                                  "8 November 2021 Last updated at 14:07 GMT\n\n"
+                                  "The jury found him guilty on Sunday.\n")
+    article, _ = read_article(path)
+    assert article.date == dt.date(2021, 11, 7)
+
+
+def _site(tmp_path: Path, articles: dict[str, str]) -> Path:
+    content = tmp_path / "content"
+    (content / "articles").mkdir(parents=True)
+    for name, text in articles.items():
+        (content / "articles" / name).write_text(text)
+    return content
+
+
+def test_a_page_stamp_never_dates_an_event(tmp_path: Path):
+    content = _site(tmp_path, {"a.md": "Title: Verdict\nDate: 2021-11-08\nPublisher: Post\n\n"
+                                       "Trial ends 8 November 2021 Last updated at 14:07 GMT "
+                                       "Help A jury found the builder guilty on Sunday.\n"})
+    build(content, tmp_path / "out")
+    events = json.loads((tmp_path / "out" / "events.json").read_text())["events"]
+    assert events and all("GMT" not in e["title"] for e in events)
+    assert all("Last updated" not in s["quote"] for e in events for s in e["sources"])
+    assert [e["start"] for e in events] == ["2021-11-07"]
+
