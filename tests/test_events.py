@@ -1,6 +1,9 @@
 import datetime as dt
 
-from tests.helpers import candidates
+from generator.events import detect_candidates
+from generator.sentences import split_sentences
+from generator.temporal import tag
+from tests.helpers import TRIGGERS, article, candidates
 
 D = dt.date
 
@@ -81,3 +84,11 @@ def test_named_days_are_exact_days_up_to_publication():
     text = "Talks began on Saturday. Prices rose in March. The vote will be held on Friday."
     days = named_days(tag(text, dt.date(2025, 4, 28)), dt.date(2025, 4, 28))
     assert days == {dt.date(2025, 4, 26)}
+
+
+def test_past_event_in_a_bare_month_ahead_of_the_article_is_last_years_event():
+    art = article("Surveyors warned the council about cracks in March, the survey says.",
+                  date=D(2025, 1, 14))
+    found = detect_candidates(art, art.text, split_sentences(art.text), tag(art.text, art.date),
+                              TRIGGERS)
+    assert [(c.trigger, c.value) for c in found] == [("warned", "2024-03")]

@@ -386,3 +386,61 @@ def test_any_text_and_document_date_give_valid_timex3_values(text: str, dct: dt.
         assert is_valid(timex.value, timex.type), (timex.text, timex.value)
         if timex.type == "DATE" and timex.value[:4].isdigit() and "X" not in timex.value:
             assert span(timex.value) is not None, timex.value
+
+
+FRIDAY = dt.date(2013, 3, 22)  # a Friday
+
+
+@pytest.mark.parametrize(("sentence", "text", "value"), [
+    ("The final kicks off at 15:00 GMT Saturday.", "15:00 GMT Saturday", "2013-03-23T15:00"),
+    ("The final will kick off at 15:00 GMT Saturday.", "15:00 GMT Saturday", "2013-03-23T15:00"),
+    ("Kick-off is Saturday 15:00 GMT.", "Saturday", "2013-03-23"),
+    ("Kick-off is Saturday 15:00 GMT.", "15:00 GMT", "2013-03-23T15:00"),
+    ("The club plays at 3pm on Saturday.", "3pm on Saturday", "2013-03-23T15:00"),
+    ("The club will play at 3pm on Saturday.", "3pm on Saturday", "2013-03-23T15:00"),
+    ("The club played at 3pm on Saturday.", "3pm on Saturday", "2013-03-16T15:00"),
+    ("The club played on Saturday.", "Saturday", "2013-03-16"),
+])
+def test_a_weekday_with_a_clock_time_is_the_coming_one_unless_the_sentence_is_past(
+        sentence: str, text: str, value: str) -> None:
+    assert find(sentence, text, FRIDAY).value == value
+
+
+@pytest.mark.parametrize("sentence", [
+    "Surveyors warned the council about cracks in March, the survey says.",
+    "In March, the survey says, surveyors warned the council about cracks.",
+    "The survey says that in March surveyors warned the council about cracks.",
+])
+def test_a_past_verb_with_a_bare_month_two_months_ahead_is_last_years_month(sentence: str) -> None:
+    assert find(sentence, "March", dt.date(2025, 1, 14)).value == "2024-03"
+
+
+@pytest.mark.parametrize(("sentence", "value"), [
+    ("Repairs were planned for March.", "2025-03"),
+    ("The board agreed to sell the plant in March.", "2025-03"),
+    ("The survey says repairs begin in March.", "2025-03"),
+    ("Surveyors found cracks in February.", "2025-02"),
+])
+def test_a_month_two_months_ahead_is_the_coming_one_in_a_plan(sentence: str, value: str) -> None:
+    assert find(sentence, sentence.split()[-1].rstrip("."), dt.date(2025, 1, 14)).value == value
+
+
+@pytest.mark.parametrize(("sentence", "kept"), [
+    ("Leaders of the May 17 coalition met on Monday.", ["Monday"]),
+    ("Leaders of the 14 June alliance met on Monday.", ["Monday"]),
+    ("Members of the April 9 Student Movement marched on Monday.", ["Monday"]),
+    ("A Sunday Times photographer was hurt on Tuesday.", ["Tuesday"]),
+    ("He told the Sunday Mirror on Tuesday that he would resign.", ["Tuesday"]),
+    ("The game was shown on Monday Night Football.", []),
+    # A date before an ordinary noun, or a weekday after a preposition, stays a date.
+    ("The Aug. 7 embassy bombings shocked the city.", ["Aug. 7"]),
+    ("The June 4 Embassy bombings shocked the city.", ["June 4"]),
+    ("On Sunday Mr Brown resigned.", ["Sunday"]),
+    ("In his Sunday Mass the bishop spoke.", ["Sunday"]),
+])
+def test_a_date_inside_a_name_is_not_a_date(sentence: str, kept: list[str]) -> None:
+    assert [t.text for t in tag(sentence, DCT) if t.type in ("DATE", "TIME")] == kept
+
+
+def test_a_holiday_of_a_year_is_that_years_holiday() -> None:
+    assert find("The strike began on Labor Day of 1936.", "Labor Day of 1936").value == "1936-09-07"

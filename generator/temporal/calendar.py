@@ -59,12 +59,16 @@ def _in_calendar(year: int) -> int:
     return year
 
 
-def month_year(dct: dt.date, m: int, tense: str) -> int:
-    """Return the year of a bare month: the latest on or before dct's month if past, else next."""
+def month_year(dct: dt.date, m: int, tense: str, ahead: bool = True) -> int:
+    """Return the year of a bare month: the latest on or before dct's month if past, else next.
+
+    ahead tells whether the sentence looks forward (a plan, a deadline), so that a past-tense
+    sentence may still name a month two months ahead; the next month it may name anyway.
+    """
     back = (dct.month - m) % 12
     if tense == PAST:
         # A month long past but only weeks ahead is the coming one ("planned for early March").
-        if back > 8 and 12 - back <= 2:
+        if back == 11 or (ahead and back == 10):
             return dct.year + (1 if m < dct.month else 0)
         return dct.year if m <= dct.month else dct.year - 1
     return dct.year if m >= dct.month else dct.year + 1

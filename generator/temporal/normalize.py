@@ -49,12 +49,25 @@ class Context:
         """Return the tense of the sentence around start..end."""
         return self.tenses.tense(start, end)
 
+    def looks_ahead(self, start: int, end: int) -> bool:
+        """Return whether the sentence up to start..end names a plan, a deadline or a delay."""
+        first, _ = self.tenses.sentence(start)
+        return _AHEAD.search(self.text, first, end) is not None
+
     def quarter_context(self, start: int) -> bool:
         """Return whether a fiscal quarter is mentioned shortly before start."""
         return any(start - 600 < pos < start + 200 for pos in self.quarter_mentions)
 
 
 Handler = Callable[[re.Match[str], Context], list[Hit]]
+# Words by which a past-tense sentence still points to a coming month: a plan, a deadline,
+# a delay, an intention ("agreed to buy"; "to" before a verb, not before "the").
+_AHEAD = re.compile(
+    r"\b(?:plann?(?:ed|ing)|scheduled|expected|due|set|slated|postponed|delayed|deferred|"
+    r"adjourned|rescheduled|pushed\s+back|put\s+off|brought\s+forward|moved\s+up|"
+    r"deadline|effective|until|till|would|will|"
+    r"to\s+(?!(?:the|a|an|his|her|its|their|our|my|your|this|that|these|those)\b)(?-i:[a-z]+))\b",
+    re.IGNORECASE)
 _WS = re.compile(r"\s+")
 _SPLIT = re.compile(r"[\s-]+")
 _UNIT_OF_MEASURE = frozenset("""
@@ -167,7 +180,7 @@ def _month_day(m: re.Match[str], ctx: Context) -> list[Hit]:
     if not _capitalised(mon) or (_word(mon) in ("may", "mar", "march") and not m["d"]):
         return []
     mo, d = month_number(mon), int(m["d"])
-    if not 1 <= d <= 31:
+    if not 1 <= d <= 31 or _names_a_group(m, ctx):
         return []
     mod = point_mod(m.groupdict().get("pm"))
     if m["y"]:
@@ -181,6 +194,40 @@ def _month_day(m: re.Match[str], ctx: Context) -> list[Hit]:
     if not _valid(y, mo, d):
         return []  # "February 29" with no leap year around the document's date
     return [_date(m, "DATE", f"{y:04d}-{mo:02d}-{d:02d}", mod)]
+
+
+# Nouns a date names when it is part of the name: "the March 8 coalition".
+_GROUP_NOUNS = frozenset("""
+    coalition movement alliance group revolution bloc camp front faction forces
+    uprising brigade brigades militia organisation organization committee
+""".split())
+_NAME_AFTER = re.compile(r"[^\S\n]+(?P<w>[A-Za-z]+)\b")
+_THE_BEFORE = re.compile(r"\b(?:the|a|an)[^\S\n]+$", re.IGNORECASE)
+
+
+def _names_a_group(m: re.Match[str], ctx: Context) -> bool:
+    """Return whether "the <Month> <day> <Noun>" is the name of a group, not a date."""
+    if m["y"] or m.groupdict().get("wd"):
+        return False
+    return _group_name(ctx.text, m.start(), m.end())
+
+
+def _group_name(text: str, start: int, end: int) -> bool:
+    """Return whether the date text[start:end], after "the", opens a group's name."""
+    if not _THE_BEFORE.search(text, max(0, start - 5), start):
+        return False
+    after = _NAME_AFTER.match(text, end)
+    if after is None:
+        return False
+    if after["w"].lower() in _GROUP_NOUNS:
+        return True
+    # "the April 6 Youth Movement"; "the Aug. 7 Embassy bombings" stays a date.
+    second = _NAME_AFTER.match(text, after.end())
+    return after["w"][0].isupper() and second is not None and second["w"].lower() in _GROUP_NOUNS
+
+
+_DAY_AFTER = re.compile(r"[^\S\n]*\d{1,2}(?:st|nd|rd|th)?\b")
+_DAY_BEFORE = re.compile(r"\b\d{1,2}(?:st|nd|rd|th)?[^\S\n]+$")
 
 
 def day_pair(m: re.Match[str], ctx: Context) -> list[Hit]:
@@ -218,6 +265,11 @@ def month(m: re.Match[str], ctx: Context) -> list[Hit]:
         return []
     if _word(mon) in ("may", "march") and not (m["pre"] or rel or pm):
         return []
+    day_after = _DAY_AFTER.match(ctx.text, m.end("mon"))
+    day_before = _DAY_BEFORE.search(ctx.text, max(0, m.start("mon") - 6), m.start("mon"))
+    if day_after and _group_name(ctx.text, m.start("mon"), day_after.end()) or (
+            day_before and _group_name(ctx.text, day_before.start(), m.end("mon"))):
+        return []  # the month of a group's name: "the April 6 movement"
     mo = month_number(mon)
     start = m.start("pm") if pm else m.start("rel") if rel else m.start("mon")
     mod = point_mod(pm)
@@ -232,7 +284,8 @@ def month(m: re.Match[str], ctx: Context) -> list[Hit]:
         y = dct.year if mo > dct.month else dct.year + 1
     else:
         tense = ctx.tense(start, m.end())
-        y = cal.month_year(dct, mo, PRESENT if rel == "this" and tense == PAST else tense)
+        y = cal.month_year(dct, mo, PRESENT if rel == "this" and tense == PAST else tense,
+                           ctx.looks_ahead(start, m.end()))
         if rel == "this":
             y = dct.year
     return [_date(m, "DATE", cal.month(y, mo), mod, start=start)]
@@ -610,10 +663,13 @@ def weekday(m: re.Match[str], ctx: Context) -> list[Hit]:
     if m["pl"] or m["pl2"]:
         suffix = f"T{DAY_PARTS[part]}" if part else ""
         return [_date(m, "SET", f"XXXX-WXX-{wd}{suffix}")]
+    if _is_name(m, ctx):
+        return []
     if ctx.dct is None:
         d = f"XXXX-WXX-{wd}"
     else:
-        d = cal.weekday(ctx.dct, wd, _weekday_tense(m, ctx)).isoformat()
+        timed = _CLOCK_AFTER.match(ctx.text, m.end()) is not None
+        d = cal.weekday(ctx.dct, wd, _weekday_tense(m, ctx, timed)).isoformat()
     # TimeBank dates "Friday night" by its day.
     return [_date(m, "DATE", d)]
 
@@ -622,12 +678,42 @@ _DEADLINE_BEFORE = re.compile(r"\b(?:until|till|through)\s+(?:(?:\d{1,2}(?::\d\d
                               r"[ap]\.?m\.?|noon|midnight)\s+)?(?:\w+\s+)?$", re.IGNORECASE)
 
 
-def _weekday_tense(m: re.Match[str], ctx: Context) -> str:
-    """Return the direction of a bare weekday: back by default, ahead in future contexts."""
+# "Saturday 15:00 GMT", "Saturday at 3pm": a weekday with its clock time.
+_CLOCK_AFTER = re.compile(r",?\s+(?:at\s+)?\d{1,2}(?:(?::\d\d)?\s*(?:[ap]\.?m\b|o'clock)|"
+                          r":\d\d\s+(?-i:[A-Z]{1,2}[SD]T|GMT|UTC|BST|CET)\b)", re.IGNORECASE)
+_CLOCK_DAY_BEFORE = re.compile(r"\b(?P<wd>(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day),?\s+(?:at\s+)?$")
+# Words after which a weekday followed by a capitalised word is still a day: "on Sunday Mr Smith".
+_DAY_LEAD = frozenset("""
+    on by until till since from to last next this that every each before after through of
+    early late and or between his her its their our my your
+""".split())
+_NAME_WORD = re.compile(r"[^\S\n]+(?P<w>[A-Z][a-z]+)\b")
+_NOT_NAME_WORDS = frozenset({w.capitalize() for w in (*MONTHS, *MONTH_ABBREVIATIONS, *WEEKDAYS,
+                                                         *DAY_PARTS)})
+
+
+def _is_name(m: re.Match[str], ctx: Context) -> bool:
+    """Return whether a weekday opens a name: "the Sunday Times", "Monday Night Football"."""
+    after = _NAME_WORD.match(ctx.text, m.end())
+    if after is None or after["w"] in _NOT_NAME_WORDS:
+        return False
+    if m["part"] and m["part"][0].isupper():
+        return True  # "on Monday Night Football"
+    before = re.search(r"([A-Za-z]+)[^\S\n]*$", ctx.text[max(0, m.start() - 20):m.start()])
+    return before is None or before[1].lower() not in _DAY_LEAD
+
+
+def _weekday_tense(m: re.Match[str], ctx: Context, timed: bool = False) -> str:
+    """Return the direction of a bare weekday: back by default, ahead in future contexts.
+
+    A weekday with a clock time is a schedule, ahead unless the sentence is in the past.
+    """
     if ctx.text.startswith(("'s", "\u2019s"), m.end()):
         return PAST  # "Wednesday's ruling" names a day already reported
     if _DEADLINE_BEFORE.search(ctx.text, max(0, m.start() - 30), m.start()):
         return FUTURE  # "postponed until Tuesday": a deadline ahead
+    if timed:
+        return PAST if ctx.tenses.tense(*m.span(), default=PRESENT) == PAST else FUTURE
     return FUTURE if ctx.tense(*m.span()) == FUTURE else PAST
 
 
@@ -863,12 +949,12 @@ def set_adverb(m: re.Match[str], ctx: Context) -> list[Hit]:
     return [_date(m, "SET", SET_ADVERBS[_word(m["w"])])]
 
 
-def _day_of(word: str, ctx: Context, m: re.Match[str]) -> str:
+def _day_of(word: str, ctx: Context, m: re.Match[str], timed: bool = False) -> str:
     w = _word(word)
     if ctx.dct is None:
         return f"XXXX-WXX-{WEEKDAYS[w]}" if w in WEEKDAYS else "XXXX-XX-XX"
     if w in WEEKDAYS:
-        return cal.weekday(ctx.dct, WEEKDAYS[w], _weekday_tense(m, ctx)).isoformat()
+        return cal.weekday(ctx.dct, WEEKDAYS[w], _weekday_tense(m, ctx, timed)).isoformat()
     return (ctx.dct + dt.timedelta(days=_DEICTIC_DAYS.get(w, 0))).isoformat()
 
 
@@ -881,7 +967,14 @@ def clock(m: re.Match[str], ctx: Context) -> list[Hit]:
     h = int(m["h"])
     minute = int(m["mi"]) if m["mi"] else 0
     ap = _word(m["ap"]).replace(".", "")
-    if minute > 59 or h > 12 or (ap != "o'clock" and h == 0):
+    if m["tz24"]:
+        # "15:00 GMT Saturday": a 24-hour clock with its zone and day; a page stamp's bare
+        # "20:07 UTC" is left alone.
+        if not m["mi"] or minute > 59 or h > 23 or ctx.text[m.start() - 1:m.start()] in (":", "T"):
+            return []
+        if not m["day"] and not _CLOCK_DAY_BEFORE.search(ctx.text, max(0, m.start() - 15), m.start()):
+            return []
+    elif minute > 59 or h > 12 or (ap != "o'clock" and h == 0):
         return []
     if ap == "pm" and h != 12:
         h += 12
@@ -893,7 +986,9 @@ def clock(m: re.Match[str], ctx: Context) -> list[Hit]:
         return [_date(m, "TIME", f"{hits[0].value}T{h:02d}:{minute:02d}")]
     end = m.start("mon") if m["mon"] else None
     later = _LATER_DAY.match(ctx.text, m.end()) if not (m["day"] or m["mon"]) else None
-    day = _day_of(m["day"] or (later["wd"] if later else ""), ctx, m)
+    if later is None and not (m["day"] or m["mon"]):
+        later = _CLOCK_DAY_BEFORE.search(ctx.text, max(0, m.start() - 15), m.start())
+    day = _day_of(m["day"] or (later["wd"] if later else ""), ctx, m, timed=True)
     return [_date(m, "TIME", f"{day}T{h:02d}:{minute:02d}", end=end)]
 
 

@@ -123,7 +123,7 @@ _PATTERNS: list[tuple[str, str]] = [
     ("season", rf"\b(?P<pre>(?:in|during|by|until|since|through|over|this|last|next|the|"
                rf"early|late|mid)[-\s]+(?:the{WS})?)?(?P<season>{SEASON})\b(?!-)"
                rf"(?:{WS}(?:of{WS})?(?P<y>{YEAR})\b)?"),
-    ("holiday", rf"\b(?P<h>{HOLIDAY})(?:,?{WS}(?P<y>{YEAR}))?\b"),
+    ("holiday", rf"\b(?P<h>{HOLIDAY})(?:(?:,|{WS}of)?{WS}(?P<y>{YEAR}))?\b"),
     ("ago", rf"(?:\b(?P<amod>{AMOUNT}){WS})?\b(?P<num>{NUMBER})?{WS}?(?P<unit>{UNIT})s?"
             rf"(?:{WS}or{WS}so)?{WS}ago\b"),
     ("offset", rf"(?:\b(?P<amod>{AMOUNT}){WS})?\b(?P<num>{NUMBER}){WS}(?P<unit>{UNIT})s?"
@@ -145,8 +145,9 @@ _PATTERNS: list[tuple[str, str]] = [
     ("set_rate", rf"(?:\d|\bpercent|\bdollars|\bcents|\bmillion|\bbillion|\btons?|\bbarrels)"
                  rf"{WS}(?P<x>(?:a|per){WS}(?P<unit>year|month|week|day|hour))\b"),
     ("set_adverb", rf"\b(?P<w>{_alt(SET_ADVERBS)})\b"),
-    ("clock", rf"\b(?P<h>\d{{1,2}})(?:[:.](?P<mi>\d\d))?{WS}?(?P<ap>[ap]\.m\.|[ap]m\b|[ap]\.m\b|"
-              rf"o'clock\b)(?:{WS}(?P<tz>[A-Z]{{1,2}}[SD]T|GMT|UTC)\b)?"
+    ("clock", rf"\b(?P<h>\d{{1,2}})(?:[:.](?P<mi>\d\d))?(?:{WS}?(?P<ap>[ap]\.m\.|[ap]m\b|[ap]\.m\b|"
+              rf"o'clock\b)(?:{WS}(?P<tz>[A-Z]{{1,2}}[SD]T|GMT|UTC)\b)?|"
+              rf"(?<=:\d\d){WS}(?P<tz24>(?-i:[A-Z]{{1,2}}[SD]T|GMT|UTC|BST|CET))\b)"
               rf"(?:{WS}(?:on{WS})?(?P<day>today|tomorrow|yesterday|tonight|{WEEKDAY})|"
               rf",?{WS}(?:on{WS})?(?P<mon>{MONTH_ANY}){WS}?(?P<d>\d{{1,2}})\b(?!:\d|\.\d)"
               rf"(?:,?{WS}(?P<y>{YEAR})\b)?)?"),
@@ -186,7 +187,8 @@ _KEYS = {
     "duration": _UNIT_KEY, "plural_units": _UNIT_KEY, "set_every": r"\b(?:every|each|per)\b",
     "set_times": r"\b(?:once|twice|thrice|times)\b",
     "set_rate": r"(?:\d|percent|dollars|cents|million|billion|tons?|barrels)\s+(?:a|per)\s",
-    "set_adverb": rf"\b{_alt(SET_ADVERBS)}\b", "clock": r"[ap]\.?m\b|o'clock",
+    "set_adverb": rf"\b{_alt(SET_ADVERBS)}\b",
+    "clock": r"[ap]\.?m\b|o'clock|\d:\d\d\s+(?-i:[A-Z]{1,2}[SD]T|GMT|UTC|BST|CET)\b",
     "noon": r"noon|midnight|midday",
 }
 # A key that opens with a word boundary and a word, or a choice of words.

@@ -30,6 +30,9 @@ _PRESENT = frozenset("""
     is are am isn't aren't remains remain begins begin starts start opens open ends end
     resumes resume runs meets meet holds takes continues continue says
 """.split())
+# Present reporting verbs: "the report says" tells who reports, not when the reported
+# clause happens, so any other verb of the sentence governs before them.
+_REPORTING = frozenset("says".split())
 # -ed words that are not past verbs.
 _NOT_PAST = frozenset("""
     need needed speed feed seed bed red shed hundred indeed proceed exceed succeed breed
@@ -58,6 +61,7 @@ class TenseGuesser:
             if not _ABBREVIATION.search(text, max(0, m.start() - 5), m.start() + 1)]
         self.positions: list[int] = []
         self.tenses: list[str] = []
+        self.reporting: set[int] = set()
         previous = ""
         for m in _WORD.finditer(text):
             word = m.group().lower()
@@ -77,6 +81,8 @@ class TenseGuesser:
             if tense and not (tense == PAST and previous in _AUXILIARY):
                 self.positions.append(m.start())
                 self.tenses.append(tense)
+                if word in _REPORTING:
+                    self.reporting.add(m.start())
             if word not in _ADVERBS:
                 previous = word
         for m in _FUTURE_PHRASE.finditer(text):
@@ -99,11 +105,16 @@ class TenseGuesser:
         lo = bisect.bisect_left(self.positions, first)
         hi = bisect.bisect_left(self.positions, last)
         # The nearest marker before the span governs; failing that, the nearest after it.
+        # A reporting verb governs only a sentence with no other marker.
         before = bisect.bisect_left(self.positions, start, lo, hi)
-        if before > lo:
-            return self.tenses[before - 1]
         after = bisect.bisect_left(self.positions, end, lo, hi)
-        return self.tenses[after] if after < hi else default
+        order = [*range(before - 1, lo - 1, -1)[:1], *range(after, hi)]
+        if before > lo and self.positions[before - 1] in self.reporting:
+            order = [*range(after, hi), *range(before - 1, lo - 1, -1)]
+        for i in order:
+            if self.positions[i] not in self.reporting:
+                return self.tenses[i]
+        return self.tenses[order[0]] if order else default
 
 
 def _word_tense(word: str) -> str | None:
