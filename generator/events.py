@@ -47,6 +47,24 @@ _TRAILING_FUNCTION = re.compile(r"(?:\s+(?:the|a|an|of|to|in|on|at|for|by|with|a
                                 r"from|under|its|their|his|her))+$", re.IGNORECASE)
 # Families of verbs that tell of another event rather than name one.
 _TELLING = {"say", "report"}
+# A year or year range that names a period or event ("the 1950-53 Korean War", "since the
+# 2008 financial crisis") dates that noun phrase only: never the clause's verb.
+_PERIOD_NOUNS = {"war", "wars", "crisis", "election", "elections", "olympics", "games",
+                 "earthquake", "quake", "summit", "recession", "crash", "spill", "disaster",
+                 "uprising", "revolution", "invasion", "campaign", "tsunami", "hurricane",
+                 "flood", "floods", "riots", "referendum", "conflict", "scandal", "coup",
+                 "storm", "famine", "depression", "bailout", "meltdown", "bombing", "bombings",
+                 "attacks", "cup", "championship", "championships", "season"}
+_YEARS = re.compile(r"^(\d{4})(?:\s*[-–]\s*(\d{2}|\d{4}))?$")
+_NAMING_BEFORE = re.compile(r"(?:\b(?:the|a|an|its|their|his|her|our|this|that)|[’']s)\s+$",
+                            re.IGNORECASE)
+_WORD_AFTER = re.compile(r"\s*([\w’'-]+)")
+_OF_NAME = re.compile(r"\s+of\s+(?:the\s+)?[A-Z][\w’'-]*(?:\s+(?:[A-Z][\w’'-]*|\d+))*")
+# A habit: a holiday or weekday repeated ("every Christmas", "he used to ... on Sunday").
+_EVERY_BEFORE = re.compile(r"\b(?:every|each|all)\s+$", re.IGNORECASE)
+_HABIT = re.compile(r"\b(?:used to|would (?:always|usually|often)|always|usually|"
+                    r"traditionally|every year|each year)\b", re.IGNORECASE)
+_PLURAL_FOR = re.compile(r"\b\w{3,}[^s\W]s\s+for\s+$", re.IGNORECASE)
 _NON_EVENT_ED = {"hundred", "red", "need", "speed", "bed", "seed", "feed", "breed", "shed",
                  "wed", "led", "sacred", "naked", "wicked", "beloved", "aged", "ragged"}
 
@@ -84,8 +102,19 @@ def detect_candidates(
         future = _is_future(sentence.text)
         entities = _entities(sentence, found)
         for timex in found:
+            if _is_habit(text, sentence, timex):
+                continue
+            named = _named_period(text, timex)
             bounds = _timex_span(timex, previous, article.date)
             if bounds is None:
+                continue
+            if named is not None:
+                if not named[1]:
+                    continue  # a year inside a name ("the 2003 agency letter") dates no clause
+                candidate = _named_candidate(article, text, sentence, timex, bounds, named,
+                                             triggers, entities)
+                candidates.append(candidate)
+                previous = candidate
                 continue
             trigger = parsed.trigger(timex)
             if trigger is None:
@@ -111,6 +140,25 @@ def detect_candidates(
             candidates.append(candidate)
             previous = candidate
     return candidates
+
+
+def _named_candidate(article: Article, text: str, sentence: Sentence, timex: Timex,
+                     bounds: tuple[dt.date, dt.date], named: tuple[int, bool],
+                     triggers: dict[str, tuple[str, str, bool]],
+                     entities: frozenset[str]) -> Candidate:
+    """Return the event a dated name tells ("the 1950-53 Korean War"): the name's, not the verb's."""
+    name = _SPACES.sub(" ", text[timex.end:named[0]]).strip()
+    head = next(w for w in reversed(re.findall(r"[\w’'-]+", name.split(" of ")[0])))
+    if " " not in name:
+        name = f"{timex.text} {name}"  # "2012 Games", not "Games"
+    family, category = triggers.get(head.lower(), (lemma(head.lower()), "event", False))[:2]
+    return Candidate(
+        article=article, sentence=sentence, quote=quote_of(sentence), value=timex.value,
+        start=bounds[0], end=bounds[1], date_text=timex.text, trigger=head.lower(),
+        family=family, trigger_is_verb=False, category=category,
+        clause=name, entities=entities,
+        families=frozenset({family}),
+    )
 
 
 def quote_of(sentence: Sentence) -> str:
@@ -328,9 +376,68 @@ def _timex_span(timex: Timex, previous: Candidate | None,
             return None
         mod = "LESS_THAN" if "X" in timex.value and not timex.mod else timex.mod
         return anchored_span(anchor, timex.anchor_offset, mod)
+    if (years := _YEARS.match(timex.text)) and years[2]:
+        # "1950-53": from the first year's first day to the second year's last.
+        first, last = years[1], years[2]
+        last = first[:4 - len(last)] + last
+        if timex.value.startswith(first[:3]) and int(first) < int(last):
+            return dt.date(int(first), 1, 1), dt.date(int(last), 12, 31)
     value = timex.value.split("T", 1)[0] if timex.type == "TIME" else timex.value
     bounds = value_span(value)
     return narrow(*bounds, timex.mod) if bounds else None
+
+
+def _named_period(text: str, timex: Timex) -> tuple[int, bool] | None:
+    """Return where a name ends, and whether it names an event, when a year is part of it.
+
+    "the 1950-53 Korean War", "since the 2008 financial crisis", "the 2003 agency letter":
+    the date is the named thing's own, never the clause's. It names an event worth an entry
+    when it ends in an event noun and holds a name ("Korean War", "bombing of Flight 103").
+    """
+    if timex.anchor_offset or not _YEARS.match(timex.text):
+        return None
+    if not _NAMING_BEFORE.search(text[max(0, timex.start - 12):timex.start]):
+        return None
+    at, named, capital = timex.end, None, False
+    for _ in range(4):
+        m = _WORD_AFTER.match(text, at)
+        if m is None:
+            break
+        word = m[1]
+        if word.lower() in _PERIOD_NOUNS:
+            capital = capital or word[0].isupper()
+            end = m.end()
+            nxt = _WORD_AFTER.match(text, end)
+            if nxt is not None and nxt[1].lower() in _PERIOD_NOUNS:
+                end = nxt.end()  # "the 2010 hurricane season"
+            elif nxt is not None and nxt[1][0].isupper() and nxt[0][0] == " ":
+                return end, False  # a longer name: "the 1990 Oil Spill Act"
+            if (of := _OF_NAME.match(text, end)) is not None:
+                end, capital = of.end(), True
+            return end, capital
+        if word[0].isupper():
+            capital = True
+        elif not (word.isalpha() and word.islower()):
+            break
+        if named is None and capital:
+            named = m.end()
+        at = m.end()
+    return (named, False) if named is not None else None
+
+
+def _is_habit(text: str, sentence: Sentence, timex: Timex) -> bool:
+    """Return whether a holiday or weekday is told as a habit rather than a dated day."""
+    if timex.anchor_offset or any(ch.isdigit() for ch in timex.text):
+        return False
+    before = text[max(sentence.start, timex.start - 40):timex.start]
+    if _EVERY_BEFORE.search(before) or timex.text.lower().startswith(("every ", "each ")):
+        return True
+    words = timex.text.split()
+    if not words or not all(w[0].isupper() for w in words if w.lower() not in ("of", "the")):
+        return False  # only holidays and weekdays ("Christmas", "Sunday"), not "last week"
+    if _HABIT.search(sentence.text):
+        return True
+    return bool(_PLURAL_FOR.search(before))  # "threw great parties for Halloween"
 
 
 def _is_future(sentence: str) -> bool:

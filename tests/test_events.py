@@ -28,9 +28,9 @@ def test_date_in_a_relative_clause_does_not_date_the_main_clause():
 
 def test_two_dates_in_one_sentence_give_two_events():
     text = ("The government deployed 500 soldiers last year, its first mission since "
-            "the end of the 1950-53 war.")
-    found = candidates(text, [("last year", "2024"), ("1950-53", "195")])
-    assert [(c.trigger, c.value) for c in found] == [("deployed", "2024"), ("end", "195")]
+            "troops were withdrawn in 1953.")
+    found = candidates(text, [("last year", "2024"), ("1953", "1953")])
+    assert [(c.trigger, c.value) for c in found] == [("deployed", "2024"), ("withdrawn", "1953")]
 
 
 def test_sentence_with_a_date_but_no_event_gives_nothing():
@@ -92,3 +92,72 @@ def test_past_event_in_a_bare_month_ahead_of_the_article_is_last_years_event():
     found = detect_candidates(art, art.text, split_sentences(art.text), tag(art.text, art.date),
                               TRIGGERS)
     assert [(c.trigger, c.value) for c in found] == [("warned", "2024-03")]
+
+
+def test_year_range_spans_from_the_first_year_to_the_last():
+    (c,) = candidates("From 1961-64 the province built 40 dams.", [("1961-64", "196")])
+    assert (c.start, c.end) == (D(1961, 1, 1), D(1964, 12, 31))
+
+
+def test_year_range_naming_a_war_dates_the_war_not_the_clause():
+    text = "Veterans of the 1961-64 Border War marched in the capital to demand pensions."
+    (c,) = candidates(text, [("1961-64", "196")])
+    assert (c.trigger, c.clause, c.trigger_is_verb) == ("war", "Border War", False)
+    assert (c.start, c.end) == (D(1961, 1, 1), D(1964, 12, 31))
+
+
+def test_year_naming_an_event_noun_does_not_date_the_clause():
+    text = "Analysts compared the slump to the 2011 banking crisis."
+    assert candidates(text, [("2011", "2011")]) == []
+
+
+def test_year_dating_the_clause_still_gives_an_event():
+    (c,) = candidates("The company was founded in 1961 by two engineers.", [("1961", "1961")])
+    assert c.value == "1961"
+
+
+def test_holiday_every_year_is_a_habit_not_an_event():
+    text = "Every Christmas the family gathered at the farm and sang."
+    assert candidates(text, [("Christmas", "2024-12-25")]) == []
+
+
+def test_holiday_with_a_habitual_verb_is_not_an_event():
+    text = "The mayor used to open the fair on Easter Sunday with a speech."
+    assert candidates(text, [("Easter Sunday", "2025-04-20")]) == []
+
+
+def test_holiday_for_plural_things_is_a_habit():
+    text = "The couple hosted lavish parties for Halloween in their old house."
+    assert candidates(text, [("Halloween", "2024-10-31")]) == []
+
+
+def test_holiday_on_its_own_is_still_dated():
+    (c,) = candidates("Protesters marched through the city on Christmas Day.",
+                      [("Christmas Day", "2024-12-25")])
+    assert c.value == "2024-12-25"
+
+
+def test_year_inside_a_name_that_is_no_event_dates_nothing():
+    text = "Lawyers asked the director to read aloud the 2003 Harlan Commission letter."
+    assert candidates(text, [("2003", "2003")]) == []
+
+
+def test_year_before_a_bare_event_noun_dates_nothing():
+    text = "The spill is larger than the 1995 spill, officials warned."
+    assert candidates(text, [("1995", "1995")]) == []
+
+
+def test_named_event_keeps_its_of_phrase():
+    text = "Investigators reopened files on the 1974 bombing of Flight 209 over the sea."
+    (c,) = candidates(text, [("1974", "1974")])
+    assert c.clause == "bombing of Flight 209"
+
+
+def test_year_inside_a_longer_name_is_no_event():
+    text = "Officials followed the 1975 Coastal Flood Act in every county."
+    assert candidates(text, [("1975", "1975")]) == []
+
+
+def test_one_word_named_event_keeps_its_year():
+    (c,) = candidates("Sponsors backed the 2016 Games across the region.", [("2016", "2016")])
+    assert c.clause == "2016 Games"
