@@ -16,7 +16,7 @@ from urllib.parse import quote, urlsplit
 
 from generator.models import Event, Site, Source
 from generator.temporal.values import DAY, MONTH, YEAR, describe, precision, span
-from generator.text import clean_text, is_web_address
+from generator.text import clean_text, is_web_address, web_link
 
 ATOM_NS = "http://www.w3.org/2005/Atom"
 SITEMAP_NS = "http://www.sitemaps.org/schemas/sitemap/0.9"
@@ -79,14 +79,6 @@ def _outlet(source: Source) -> str:
 def _outlets(event: Event) -> list[str]:
     """Return the event's outlets in citation order, each once."""
     return list(dict.fromkeys(_outlet(s) for s in event.sources))
-
-
-def _web_link(url: str | None) -> str:
-    """Return the URL if it is an absolute http(s) link, else ""."""
-    if not url:
-        return ""
-    url = url.strip()
-    return url if is_web_address(url) else ""
 
 
 def _latest_article_date(event: Event) -> dt.date | None:
@@ -177,7 +169,7 @@ def _atom_content(event: Event) -> str:
     parts = [f"<p>{escape(event.summary)}</p>"]
     for source in event.sources:
         outlet = escape(_outlet(source))
-        link = _web_link(source.url)
+        link = web_link(source.url)
         if link:
             outlet = f'<a href="{escape(link)}">{outlet}</a>'
         parts.append(f"<blockquote><p>{escape(source.quote)}</p></blockquote><p>— {outlet}</p>")

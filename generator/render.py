@@ -35,9 +35,7 @@ from generator.files import read_inside, real, walk
 from generator.models import Article, Event, Site, Source
 from generator.search import search_index
 from generator.temporal.values import CENTURY, DECADE, describe, precision, span
-
-# Only these schemes may become links: a "javascript:" URL in an article's header must not.
-_LINK_SCHEMES = frozenset({"http", "https"})
+from generator.text import web_link as external_url  # the templates' filter name
 
 
 @dataclass(frozen=True)
@@ -289,18 +287,6 @@ def isodate(value: str | dt.date | None) -> str:
         return value.isoformat()
     bounds = span(value)
     return bounds[0].isoformat() if bounds else ""
-
-
-def external_url(url: str | None) -> str:
-    """Return the URL if it is a safe absolute web link, else an empty string."""
-    if not url:
-        return ""
-    url = url.strip()
-    try:
-        parts = urlsplit(url)
-    except ValueError:
-        return ""
-    return url if parts.scheme.lower() in _LINK_SCHEMES and parts.netloc else ""
 
 
 def plural(count: int, singular: str, plural_form: str | None = None) -> str:

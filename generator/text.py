@@ -108,3 +108,9 @@ def is_web_address(url: str) -> bool:
         return False
     return (parts.scheme.lower() in ("http", "https") and bool(parts.hostname)
             and "@" not in parts.netloc)
+
+
+def web_link(url: str | None) -> str:
+    """Return the URL, stripped, if it is a web address safe to link to (is_web_address), else ""."""
+    url = (url or "").strip()
+    return url if is_web_address(url) else ""
