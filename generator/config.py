@@ -27,7 +27,8 @@ def load_site(content_dir: Path) -> tuple[Site, list[Problem]]:
     if not path.exists():
         return Site(), []
     try:
-        data = tomllib.loads(read_inside(path, real(content_dir)).decode("utf-8"))
+        text = read_inside(path, real(content_dir)).decode("utf-8")
+        data = tomllib.loads(text)
     except OutsideError:  # files.escaping_links reports it
         return Site(), []
     except UnicodeDecodeError:
@@ -44,17 +45,17 @@ def load_site(content_dir: Path) -> tuple[Site, list[Problem]]:
     values, problems = {}, []
     for key, value in data.items():
         if key not in _FIELDS:
-            problems.append(Problem(path, _key_line(path, key), f"unknown setting '{key}'"))
+            problems.append(Problem(path, _key_line(text, key), f"unknown setting '{key}'"))
             continue
         expected = bool if _FIELDS[key] == "bool" else str
         if not isinstance(value, expected):
-            problems.append(Problem(path, _key_line(path, key),
+            problems.append(Problem(path, _key_line(text, key),
                                     f"'{key}' must be a {expected.__name__}; using the default"))
             continue
         if isinstance(value, str):
             value = value.strip()
             if reason := _unusable(key, value):
-                problems.append(Problem(path, _key_line(path, key),
+                problems.append(Problem(path, _key_line(text, key),
                                         f"'{key}' {reason}, not {quoted(value)}; using the default"))
                 continue
             value = clean_line(value)
@@ -77,8 +78,9 @@ def _toml_line(err: tomllib.TOMLDecodeError) -> int | None:
     return int(match.group(1)) if match else None
 
 
-def _key_line(path: Path, key: str) -> int | None:
-    for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
+def _key_line(text: str, key: str) -> int | None:
+    """Return the line of the settings text that sets key (the text as read, not read again)."""
+    for number, line in enumerate(text.splitlines(), 1):
         if re.match(rf"\s*{re.escape(key)}\s*=", line):
             return number
     return None
