@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 
+from generator.chronology import lead_at
 from generator.models import Paragraph
 from generator.sentences import MAX_SENTENCE
 from generator.text import clean_text
@@ -194,6 +195,9 @@ def clean_body(lines: list[tuple[int, str]], title: str | None) -> tuple[str | N
 def _join_wrapped(lines: list[tuple[int, str]]) -> list[Paragraph]:
     """Join hard-wrapped lines into paragraphs; a blank line or a finished sentence ends one.
 
+    A chronology's line ("12 November: Arab League suspends Syria") begins a paragraph of its
+    own, though the line before it has no full stop.
+
     A paragraph longer than the longest sentence keeps its line breaks: they may be all that
     separates its entries (a pasted list without full stops), and the sentence splitter
     cuts an over-long sentence there first.
@@ -214,6 +218,9 @@ def _join_wrapped(lines: list[tuple[int, str]]) -> list[Paragraph]:
                 flush()
                 parts, size = [], 0
             continue
+        if parts and lead_at(text) is not None:
+            flush()
+            parts, size = [], 0
         if not parts:
             start = number
         parts.append(text)
