@@ -401,7 +401,10 @@ def _centrality(start: dt.date, end: dt.date, mentions: dict[dt.date, set[str]])
 
 
 def _choose_date(group: list[Candidate]) -> Candidate:
-    """Return the most precise date that at least half as many sources support as the best."""
+    """Return the most precise date that at least half as many sources support as the best.
+
+    A date a chronology lists comes first, whatever its support.
+    """
     articles: dict[tuple[dt.date, dt.date], set[str]] = {}
     for m in group:
         articles.setdefault((m.start, m.end), set()).add(m.article.stem)
@@ -411,6 +414,8 @@ def _choose_date(group: list[Candidate]) -> Candidate:
                for span in articles}
     floor = (max(support.values()) + 1) // 2
     eligible = [c for c in group if support[(c.start, c.end)] >= floor]
+    # A chronology's line names its event's date on purpose: it outweighs dates in passing.
+    eligible = [c for c in group if c.listed] or eligible
     return min(eligible, key=lambda c: ((c.end - c.start).days, -support[(c.start, c.end)],
                                         precision(c.value), c.start))
 
@@ -451,6 +456,7 @@ def _event(group: list[Candidate], mentions: dict[dt.date, set[str]]) -> Event:
         id="", title=title_for(with_dates), summary=dated.quote, date=dated.value, start=start,
         end=end, category=category, importance=importance, sources=sources,
         disputed=any(m.disputed for m in group), date_note=note,
+        listed_by=len({m.article.stem for m in group if m.listed}),
     )
 
 
