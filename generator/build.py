@@ -156,7 +156,8 @@ def generate(content_dir: Path, build_date: dt.date | None = None,
     cache.prune()  # drop what deleted or changed articles left behind
     clock.lap("extract")
     df, n = document_frequencies(texts)
-    events = merge_candidates(candidates, df, n, mentions)
+    events = merge_candidates(candidates, df, n, mentions,
+                              {a.stem: a.date for a in articles})
     curation, found = load_curation(content_dir)
     events, applied = apply_curation(events, articles, curation)
     problems += found + applied
