@@ -56,7 +56,8 @@ _COMMENT_BYLINE = re.compile(
     r"\bposted by\s?:?\s*[^|]{1,60}\|[^|]{0,40}\d{1,2}:\d{2}\s*[ap]\.?m\b|\|\s*report abuse\b|"
     r"\d{1,2}:\d{2}\s*[ap]\.?m\.?(?:\s+[ECMP][SD]T)?\s*(?:--|[-–—|])\s*report (?:as )?abuse\b|"
     r"^\S[^|]{0,40}\|\s*(?:\w+\.? \d{1,2},? \d{4},?\s*)?\d{1,2}:\d{2}\s*[ap]\.?m\.?\s*\||"
-    r"\bat \d{1,2}[:.]\d{2}\s*[ap]m on \d{1,2} \w+ \d{4}\s?,\s*\S+ wrote\s?:|"
+    r"\bat \d{1,2}[:.]\d{2}(?:\s*[ap]m on)? \d{1,2}(?:st|nd|rd|th)? \w+ \d{4}\s?,\s*\S+ wrote\s?:|"
+    r"\bposted by\s?:?\s*[^|]{1,60}?\s--\s*\d{1,2}:\d{2}\s*[ap]\.?m\b|"
     r"^the comments to this entry are closed|^comments? (?:are|is) (?:now )?closed|"
     r"^this discussion is (?:now )?closed",
     re.IGNORECASE)
@@ -98,7 +99,8 @@ _CREDIT = re.compile(
 # ("By Ann Lee and Bo Ng") and a photo caption with its credit ("... Photograph: Ann Lee/AFP").
 _WIRE_AGENCIES = (r"Reuters|AP|AFP|UPI|Bloomberg|Xinhua|dpa|DPA|PA|CNN|BBC|EFE|ANSA|Kyodo|"
                   r"Yonhap|IANS|PTI|CP|AAP|Interfax|ITAR-TASS|RIA Novosti|Dow Jones|MarketWatch")
-_WIRE_LEAD = re.compile(rf"^.{{0,400}}?\((?:{_WIRE_AGENCIES})\)\s*[-–—]{{1,2}}\s+(?=\S)")
+_WIRE_LEAD = re.compile(
+    rf"^.{{0,400}}?\((?:{_WIRE_AGENCIES})(?:\s+[A-Z][a-z]+)?\)\s*[-–—]{{1,2}}\s+(?=\S)")
 _CLOCK = (r"\d{1,2}[:.]\d{2}(?:\s*[AaPp]\.?[Mm]\.?)?(?:\s+(?:GMT|BST|UTC|IST|CET|CEST|"
           r"[ECMPA][SD]T))?")
 _STAMP_DATE = (r"(?:(?:[A-Z][a-z]+day|Mon|Tue|Tues|Wed|Thu|Thur|Thurs|Fri|Sat|Sun),?\s+)?"
@@ -136,9 +138,11 @@ _CREDITS_IN = re.compile(r"\(\s*(?:additional )?(?:reporting|writing|editing|edi
 _CREDIT_NAME = re.compile(r"[A-Z][\w.'’-]*")
 # What is left of a sentence cut before a closing bracket ("L) said on Thursday.").
 _FRAGMENT = re.compile(r"^[\w.]{0,6}\)")
-# A reader comment's stamp or the thread's notices.
+# A reader comment's stamp or the thread's notices, and a list of teasers ("... - 10 hrs ago").
 _COMMENT_MARK = re.compile(r"\breport (?:as )?abuse\b|\bthis discussion is (?:now )?closed\b|"
-                           r"\bwe welcome comments\b", re.IGNORECASE)
+                           r"\bwe welcome comments\b|"
+                           r"\s[-–]\s\d+\s*(?:mins?|minutes?|hrs?|hours?|days?)\s+ago\b",
+                           re.IGNORECASE)
 _REPORTED_MIN_WORDS = 4  # fewer, once the furniture is gone, is no sentence to quote
 
 
