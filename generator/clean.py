@@ -138,10 +138,9 @@ _CREDITS_IN = re.compile(r"\(\s*(?:additional )?(?:reporting|writing|editing|edi
 _CREDIT_NAME = re.compile(r"[A-Z][\w.'’-]*")
 # What is left of a sentence cut before a closing bracket ("L) said on Thursday.").
 _FRAGMENT = re.compile(r"^[\w.]{0,6}\)")
-# A reader comment's stamp or the thread's notices, and a list of teasers ("... - 10 hrs ago").
+# A reader comment's stamp or the thread's notices.
 _COMMENT_MARK = re.compile(r"\breport (?:as )?abuse\b|\bthis discussion is (?:now )?closed\b|"
-                           r"\bwe welcome comments\b|"
-                           r"\s[-–]\s\d+\s*(?:mins?|minutes?|hrs?|hours?|days?)\s+ago\b",
+                           r"\bwe welcome comments\b",
                            re.IGNORECASE)
 _REPORTED_MIN_WORDS = 4  # fewer, once the furniture is gone, is no sentence to quote
 
