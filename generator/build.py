@@ -16,6 +16,7 @@ from jinja2 import TemplateError, TemplateSyntaxError
 from generator import manifest
 from generator.articles import extracted_text, read_articles
 from generator.cache import Extraction, ExtractionCache, ReadCache, attach, default_cache_dir
+from generator.clean import reported_sentences
 from generator.config import build_date_from_env, default_template_dirs, load_site
 from generator.curation import apply_curation, load_curation
 from generator.events import detect_candidates, detect_reports, named_days
@@ -79,7 +80,8 @@ class BuildResult:
 def extract(article: Article, triggers: dict) -> tuple[list[Candidate], list[str], set[dt.date]]:
     """Return an article's event candidates, its sentences' texts and the days it names."""
     text = extracted_text(article)
-    sentences = split_sentences(text)
+    # The stamp's day still counts as a day the article names; it dates no sentence.
+    sentences = reported_sentences(split_sentences(text))
     timexes = tag(text, article.date)
     candidates = detect_candidates(article, text, sentences, timexes, triggers)
     candidates += detect_reports(article, sentences, triggers)
