@@ -153,6 +153,7 @@ class Event:
     disputed: bool = False
     date_note: str | None = None  # set where the sources differ on the date
     pinned: bool = False  # a key event whatever its importance (set by curation)
+    background: bool = False  # long before the story's own period (set by period)
 
     def as_json(self) -> dict:
         """Return the entry as it appears in ``events.json``."""
@@ -162,6 +163,7 @@ class Event:
             "category": self.category, "importance": self.importance,
             "sources": [s.as_json() for s in self.sources],
             "disputed": self.disputed, "date_note": self.date_note,
+            "background": self.background,
         }
 
 
