@@ -3,8 +3,11 @@
 The period is read from the content alone: the days its articles were published and the
 days its entries report, each entry weighing as many articles as cite it. It starts at
 the earlier of the first publication day and the day below which only a small share
-(EDGE_SHARE) of that weight lies, so that one recalled old event does not stretch it
-while the story's own lead-up, reported by several articles, does. An article published
+(EDGE_SHARE) of that weight lies, so that the story's own lead-up, reported by several
+articles, belongs to it. Where few entries are reported, one recalled old event may
+outweigh that share: so the reported days also stop at Tukey's far-out fence (the lower
+quartile less three times the spread between the quartiles), below which a day is an
+outlier of what the entries mostly report, however few they are. An article published
 apart from all the others (a year or more before them) and alone, or nearly so, is a
 stray: it neither starts the period nor weighs in the days the entries report.
 
@@ -22,8 +25,10 @@ from dataclasses import dataclass, replace
 
 from generator.models import Article, Event
 
-# The share of the reported days' weight that may lie before the period starts.
+# The share of the reported days' weight that may lie before the period starts ...
 EDGE_SHARE = 0.05
+# ... and how many spreads between the quartiles below the lower one it may start at most.
+FENCE_SPREADS = 3.0
 # Entries ending this long before the period starts are background.
 BACKGROUND_MARGIN = dt.timedelta(days=365)
 # Publication days this far apart split the articles into runs ...
@@ -49,7 +54,7 @@ def story_period(articles: list[Article], events: list[Event]) -> Period | None:
               if a.date is not None and first_published and a.date < first_published}
     weighted = [(_middle(e), len({s.article for s in e.sources} - strays)) for e in events]
     reported = sorted((day, weight) for day, weight in weighted if weight > 0)
-    early = _low_quantile(reported, EDGE_SHARE)
+    early = _reported_start(reported)
     starts = [day for day in (first_published, early) if day is not None]
     if not starts:
         return None
@@ -83,6 +88,16 @@ def _first_of_story(published: list[dt.date]) -> dt.date | None:
 def _middle(event: Event) -> dt.date:
     """Return the middle day of the days an entry covers."""
     return dt.date.fromordinal((event.start.toordinal() + event.end.toordinal()) // 2)
+
+
+def _reported_start(reported: list[tuple[dt.date, int]]) -> dt.date | None:
+    """Return the first day the entries mostly report: the low edge, outliers below the fence aside."""
+    edge = _low_quantile(reported, EDGE_SHARE)
+    lower, upper = _low_quantile(reported, 0.25), _low_quantile(reported, 0.75)
+    if edge is None or lower is None or upper is None:
+        return None
+    fence = lower.toordinal() - FENCE_SPREADS * (upper.toordinal() - lower.toordinal())
+    return max(edge, dt.date.fromordinal(max(1, round(fence))))
 
 
 def _low_quantile(weighted_days: list[tuple[dt.date, int]], share: float) -> dt.date | None:
