@@ -62,9 +62,9 @@
       toggle(background, !anyShown);
       var backgroundLink = document.querySelector('.year-nav a[href="#background"]');
       if (backgroundLink) { toggle(backgroundLink.parentNode, !anyShown); }
-      // A search that matches background entries shows them; clearing it leaves the list as it is.
+      // A filter that matches background entries unfolds them; clearing it leaves the fold as it is.
       var list = background.querySelector("details.background-list");
-      if (list && words.length && anyShown) { list.open = true; }
+      if (list && (words.length || wanted || keys) && anyShown) { list.open = true; }
     }
     var filtered = words.length || wanted || keys;
     status.textContent = !filtered ? "Showing all " + items.length + " entries" :
