@@ -67,7 +67,8 @@ def mark_background(events: list[Event], period: Period | None) -> list[Event]:
     """Return the entries, those ending more than the margin before the period as background."""
     if period is None:
         return [replace(e, background=False) for e in events]
-    cutoff = period.start - BACKGROUND_MARGIN
+    # Within a year of the calendar's first day, nothing can end a year before the period.
+    cutoff = period.start - min(BACKGROUND_MARGIN, period.start - dt.date.min)
     return [replace(e, background=e.end < cutoff) for e in events]
 
 

@@ -138,6 +138,11 @@ def test_last_months_event_and_last_years_lead_up_are_not_background():
     assert [e.background for e in marked] == [False, False, False]
 
 
+def test_a_period_in_the_calendars_first_year_marks_nothing():
+    period = Period(D(1, 3, 1), D(1, 6, 1))
+    assert not mark_background([_event("first-day", D(1, 1, 1))], period)[0].background
+
+
 def test_without_a_period_nothing_is_background():
     assert not mark_background([_event("war", D(1950, 6, 25))], None)[0].background
 
