@@ -25,6 +25,7 @@ from generator.files import escaping_links
 from generator.lexicon import DEFAULT_FAMILIES, trigger_table
 from generator.merge import document_frequencies, merge_candidates
 from generator.models import Article, Candidate, Event, Problem, Site
+from generator.period import mark_background, story_period
 from generator.render import render_site
 from generator.sentences import split_sentences
 from generator.temporal import tag
@@ -163,6 +164,7 @@ def generate(content_dir: Path, build_date: dt.date | None = None,
     curation, found = load_curation(content_dir)
     events, applied = apply_curation(events, articles, curation)
     problems += found + applied
+    events = mark_background(events, story_period(articles, events))
     clock.lap("merge")
     try:
         files = render_site(site, events, articles, default_template_dirs(content_dir), build_date)

@@ -155,6 +155,7 @@ class Event:
     date_note: str | None = None  # set where the sources differ on the date
     pinned: bool = False  # a key event whatever its importance (set by curation)
     listed_by: int = 0  # how many distinct articles list it in a chronology
+    background: bool = False  # long before the story's own period (set by period)
 
     def as_json(self) -> dict:
         """Return the entry as it appears in ``events.json``."""
@@ -164,6 +165,7 @@ class Event:
             "category": self.category, "importance": self.importance,
             "sources": [s.as_json() for s in self.sources],
             "disputed": self.disputed, "date_note": self.date_note,
+            "background": self.background,
         }
 
 
