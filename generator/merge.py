@@ -417,9 +417,8 @@ class _Salience:
         if (end - start).days > CENTRAL_SPAN_DAYS:
             return 0.0
         naming = set().union(*(self.mentions.get(d, set()) for d in _days(start, end)))
-        recall_from = end + dt.timedelta(days=LATER_DAYS)
-        later = sum(1 for stem in naming
-                    if (day := self.published.get(stem)) is not None and day >= recall_from)
+        later = sum(1 for stem in naming if (day := self.published.get(stem)) is not None
+                    and (day - end).days >= LATER_DAYS)
         return CENTRALITY_WEIGHT * len(naming) + LATER_WEIGHT * later
 
 
