@@ -16,6 +16,7 @@ from jinja2 import TemplateError, TemplateSyntaxError
 from generator import manifest
 from generator.articles import extracted_text, read_articles
 from generator.cache import Extraction, ExtractionCache, ReadCache, attach, default_cache_dir
+from generator.clean import reported_sentences
 from generator.config import build_date_from_env, default_template_dirs, load_site
 from generator.curation import apply_curation, load_curation
 from generator.events import detect_candidates, detect_reports, named_days
@@ -24,6 +25,7 @@ from generator.files import escaping_links
 from generator.lexicon import DEFAULT_FAMILIES, trigger_table
 from generator.merge import document_frequencies, merge_candidates
 from generator.models import Article, Candidate, Event, Problem, Site
+from generator.period import mark_background, story_period
 from generator.render import render_site
 from generator.sentences import split_sentences
 from generator.temporal import tag
@@ -79,7 +81,8 @@ class BuildResult:
 def extract(article: Article, triggers: dict) -> tuple[list[Candidate], list[str], set[dt.date]]:
     """Return an article's event candidates, its sentences' texts and the days it names."""
     text = extracted_text(article)
-    sentences = split_sentences(text)
+    # The stamp's day still counts as a day the article names; it dates no sentence.
+    sentences = reported_sentences(split_sentences(text))
     timexes = tag(text, article.date)
     candidates = detect_candidates(article, text, sentences, timexes, triggers)
     candidates += detect_reports(article, sentences, triggers)
@@ -156,10 +159,12 @@ def generate(content_dir: Path, build_date: dt.date | None = None,
     cache.prune()  # drop what deleted or changed articles left behind
     clock.lap("extract")
     df, n = document_frequencies(texts)
-    events = merge_candidates(candidates, df, n, mentions)
+    events = merge_candidates(candidates, df, n, mentions,
+                              {a.stem: a.date for a in articles})
     curation, found = load_curation(content_dir)
     events, applied = apply_curation(events, articles, curation)
     problems += found + applied
+    events = mark_background(events, story_period(articles, events))
     clock.lap("merge")
     try:
         files = render_site(site, events, articles, default_template_dirs(content_dir), build_date)

@@ -7,6 +7,7 @@ import datetime as dt
 import re
 from typing import NamedTuple
 
+from generator.chronology import FUTURE_MARGIN_DAYS, Listing, listings
 from generator.dating import anchored_span, clip_to, narrow, value_for_span
 from generator.lexicon import (
     CLAUSE_OPENERS,
@@ -65,6 +66,14 @@ _EVERY_BEFORE = re.compile(r"\b(?:every|each|all)\s+$", re.IGNORECASE)
 _HABIT = re.compile(r"\b(?:used to|would (?:always|usually|often)|always|usually|"
                     r"traditionally|every year|each year)\b", re.IGNORECASE)
 _PLURAL_FOR = re.compile(r"\b\w{3,}[^s\W]s\s+for\s+$", re.IGNORECASE)
+# A verb in the third person present, as a chronology tells its events ("arrives", "tries").
+_PRESENT_VERB = re.compile(r"[a-z]{2,}s(?<!ss)(?<!us)(?<!is)(?<!ics)(?<!ways)")
+_NOT_PRESENT_VERBS = {"was", "has", "its", "as", "yes", "perhaps", "news", "series", "whereas",
+                      "plus", "towards", "afterwards", "besides", "does", "goes"}
+# Where a chronology line's account of its event ends: a semicolon or a dash between words.
+_LISTED_STOP = re.compile(r";\s|\s(?:--|[–—])\s")
+_PREPOSITIONS = {"in", "on", "at", "for", "from", "to", "with", "during", "after", "before",
+                 "since", "over", "into", "under", "near", "of", "by", "about", "against"}
 _NON_EVENT_ED = {"hundred", "red", "need", "speed", "bed", "seed", "feed", "breed", "shed",
                  "wed", "led", "sacred", "naked", "wicked", "beloved", "aged", "ragged"}
 
@@ -93,7 +102,17 @@ def detect_candidates(
     candidates: list[Candidate] = []
     previous: Candidate | None = None
     by_sentence = _group(sentences, timexes)
-    for sentence, found in by_sentence:
+    listed = listings(text, sentences, article.date)
+    for index, (sentence, found) in enumerate(by_sentence):
+        if (listing := listed.get(index)) is not None:
+            # A chronology's line is dated by its own lead; its other dates tell other events.
+            found = [t for t in found
+                     if not (t.start < listing.date_end and listing.date_start < t.end)]
+            candidate = None if listing.clock else _listed_candidate(
+                article, text, sentence, listing, found, triggers)
+            if candidate is not None:
+                candidates.append(candidate)
+                previous = candidate
         if not found:
             continue
         # What does not depend on the date is worked out once per sentence, so that a
@@ -140,6 +159,89 @@ def detect_candidates(
             candidates.append(candidate)
             previous = candidate
     return candidates
+
+
+def _listed_candidate(article: Article, text: str, sentence: Sentence, listing: Listing,
+                      timexes: list[Timex],
+                      triggers: dict[str, tuple[str, str, bool]]) -> Candidate | None:
+    """Return the event a chronology's line tells, dated by the line's own date."""
+    start, end = listing.start, listing.end
+    if article.date is not None and not listing.ordered:
+        if start > article.date + dt.timedelta(days=FUTURE_MARGIN_DAYS):
+            return None  # a listed date still to come is a plan, not an event
+        end = max(start, min(end, article.date))
+    told = Sentence(listing.clause_start, sentence.end, text[listing.clause_start:sentence.end])
+    clauses = _clauses(_tokens(told), timexes)
+    if not clauses:
+        return None
+    index, token, is_verb = _listed_trigger(clauses, triggers)
+    word = token.text.lower()
+    entry = triggers.get(word)
+    family, category = (entry[0], entry[1]) if entry else (
+        _verb_info(word, triggers) or (lemma(word), "event"))
+    first, own = clauses[0], clauses[index]
+    # The line's own words, from its subject to the end of its first clause of substance.
+    head = own[0].start
+    if index and own[0].text[:1].islower() and first[0].text[:1].isupper() and len(first) <= 6:
+        head = first[0].start
+    stop = _LISTED_STOP.search(text, own[-1].end, sentence.end)
+    words = (text[head:stop.start() if stop else sentence.end] if head == own[0].start else
+             f"{text[head:first[-1].end]} {text[own[0].start:stop.start() if stop else sentence.end]}")
+    words = _SPACE_BEFORE_PUNCT.sub(r"\1", _SPACES.sub(" ", _LEADING_JUNK.sub("", words)))
+    return Candidate(
+        article=article, sentence=sentence, quote=quote_of(sentence), value=listing.value,
+        start=start, end=end, date_text=text[listing.date_start:listing.date_end],
+        trigger=word, family=family, trigger_is_verb=is_verb, category=category,
+        clause=_TRAILING_FUNCTION.sub("", words.strip(" ,;:.–—-")) or told.text,
+        entities=_entities(sentence, timexes + [Timex(listing.date_start, listing.date_end,
+                                                      "", "DATE", listing.value)]),
+        families=frozenset({family} | _families(_lowered(own), triggers)),
+        disputed=is_denial(told.text) and _disputed(told, own),
+        listed=True,
+    )
+
+
+def _listed_trigger(clauses: list[list[_Token]],
+                    triggers: dict[str, tuple[str, str, bool]]) -> tuple[int, _Token, bool]:
+    """Return (clause index, word, is verb) of what a chronology line says happened.
+
+    A chronology tells its events in the present ("Rebels seize the port", "Sarkozy arrives
+    in Libya"). In the first clause that has one, the verb is an event verb in -s, else any
+    event verb, else a word in -s after the subject; failing all, the first event noun of
+    the line, else its first word.
+    """
+    # A fronted phrase ("In his first comments, ...") holds no verb of the line's own.
+    told = [i for i, clause in enumerate(clauses)
+            if i + 1 == len(clauses) or clause[0].text.lower() not in _PREPOSITIONS] or [0]
+    for index in told:
+        clause = clauses[index]
+        # The line's first word is its subject's; a later clause may open on its verb.
+        verbs = [(tok, _listed_verb_rank(tok, clause[k - 1].text.lower() if k else "", triggers))
+                 for k, tok in enumerate(clause) if k or index]
+        ranked = [(rank, k, tok) for k, (tok, rank) in enumerate(verbs) if rank is not None]
+        if ranked:
+            return index, min(ranked)[2], True
+    for index in told:
+        for tok in clauses[index]:
+            if tok.text.lower() in triggers:
+                return index, tok, False
+    return told[0], clauses[told[0]][0], False
+
+
+def _listed_verb_rank(tok: _Token, before: str,
+                      triggers: dict[str, tuple[str, str, bool]]) -> int | None:
+    """Return how surely a word is a chronology line's verb, 0 the surest; None if it is none."""
+    word = tok.text.lower()
+    if before in _DETERMINERS:
+        return None
+    entry = triggers.get(word)
+    present = (_PRESENT_VERB.fullmatch(tok.text) is not None and word not in _NOT_PRESENT_VERBS
+               and before not in _PREPOSITIONS)
+    if entry and entry[2] and present:
+        return 0
+    if (entry and entry[2]) or _verb_info(word, triggers, before):
+        return 1
+    return 2 if present else None
 
 
 def _named_candidate(article: Article, text: str, sentence: Sentence, timex: Timex,

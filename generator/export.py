@@ -24,6 +24,8 @@ FEED_LIMIT = 50
 ICS_PRODID = "-//timeline generator//EN"
 ICS_HOST = "timeline.local"
 EPOCH = dt.date(1970, 1, 1)
+# The group (TimelineJS) and category (Atom, iCalendar) of entries long before the story.
+BACKGROUND = "Background"
 # What XML 1.0 forbids (it allows tab, line breaks, U+0020-D7FF, E000-FFFD, 10000-10FFFF).
 # clean_text drops these and more; this rule is kept on its own, as the exports' last word.
 _NOT_XML = re.compile("[^\t\n\r\x20-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
@@ -139,8 +141,9 @@ def timeline_json(site: Site, events: list[Event]) -> str:
         if end is not None:
             slide["end_date"] = end
         slide["text"] = {"headline": escape(event.title), "text": _tl_text(event)}
-        # TimelineJS puts every text of a slide into the page as HTML.
-        slide["group"] = escape(event.category)
+        # TimelineJS puts every text of a slide into the page as HTML. Background entries
+        # share a row of their own, apart from the story's categories.
+        slide["group"] = escape(BACKGROUND if event.background else event.category)
         slide["unique_id"] = event.id
         slide["display_date"] = escape(describe(event.date))
         slides.append(slide)
@@ -219,6 +222,8 @@ def atom_feed(site: Site, events: list[Event], updated: dt.date | None) -> str:
         _sub(entry, "updated", _rfc3339(_entry_updated(event)))
         _sub(entry, "link", rel="alternate", type="text/html", href=_url(site, _event_path(event)))
         _sub(entry, "category", term=event.category)
+        if event.background:
+            _sub(entry, "category", term=BACKGROUND.lower(), label=BACKGROUND)
         _sub(entry, "summary", event.summary)
         _sub(entry, "content", _atom_content(event), type="html")
     return _xml(feed)
@@ -255,6 +260,11 @@ def _fold(line: str) -> str:
     return "\r\n ".join(out)
 
 
+def _ics_categories(event: Event) -> list[str]:
+    """Return an entry's calendar categories: its own, and "Background" if it is background."""
+    return [event.category, BACKGROUND] if event.background else [event.category]
+
+
 def _ics_host(site: Site) -> str:
     return urlsplit(_base(site)).hostname or ICS_HOST
 
@@ -284,7 +294,7 @@ def icalendar(site: Site, events: list[Event]) -> str:
             end,
             f"SUMMARY:{_ics_text(event.title)}",
             f"DESCRIPTION:{_ics_text(description)}",
-            f"CATEGORIES:{_ics_text(event.category)}",
+            "CATEGORIES:" + ",".join(_ics_text(c) for c in _ics_categories(event)),
         ]
         if _base(site):
             lines.append(f"URL:{_url(site, _event_path(event))}")

@@ -34,9 +34,15 @@ REPORT_GROUPS = 24
 # report can tell the same event as a plain account of the event it names.
 REPORTING_FAMILIES = {"say", "report", "confirm", "deny"}
 # Importance adds this much per article that dates anything to the entry's days ...
-CENTRALITY_WEIGHT = 0.5
+CENTRALITY_WEIGHT = 1.5
 # ... when the entry spans at most this many days.
 CENTRAL_SPAN_DAYS = 2
+# Importance adds this much per article that names the entry's days from at least
+# LATER_DAYS after them: a day still recalled weeks on mattered more than the day's chatter.
+LATER_WEIGHT = 3.0
+LATER_DAYS = 7
+# Importance adds this much per article that lists the entry in a chronology.
+LISTED_WEIGHT = 1.0
 # A newcomer is compared with at most this many members of a group, so that one event
 # reported thousands of times does not make merging quadratic.
 COMPARED_MEMBERS = 16
@@ -297,18 +303,23 @@ def cluster(candidates: list[Candidate], vectors: _Vectors) -> list[list[Candida
 
 
 def merge_candidates(candidates: list[Candidate], df: Counter, n_texts: int,
-                     mentions: dict[dt.date, set[str]] | None = None) -> list[Event]:
+                     mentions: dict[dt.date, set[str]] | None = None,
+                     published: dict[str, dt.date | None] | None = None) -> list[Event]:
     """Return one timeline entry per group of candidates that tell the same event.
 
     mentions maps each day to the articles that name it; by default, the candidates' days.
+    published maps articles to their publication days; by default, the candidates' articles.
     """
     vectors = _Vectors(df, n_texts)
     dated = [c for c in candidates if c.value]
     if mentions is None:
         mentions = _day_mentions(dated)
+    if published is None:
+        published = {c.article.stem: c.article.date for c in candidates}
     groups = cluster(dated, vectors)
     attach_reports([c for c in candidates if not c.value], groups, vectors)
-    events = [_event(group, mentions) for group in groups]
+    salience = _Salience(mentions, published)
+    events = [_event(group, salience) for group in groups]
     events.sort(key=lambda e: (e.start, e.end, e.title))
     _assign_ids(events)
     return events
@@ -393,15 +404,29 @@ def _day_mentions(candidates: list[Candidate]) -> dict[dt.date, set[str]]:
     return days
 
 
-def _centrality(start: dt.date, end: dt.date, mentions: dict[dt.date, set[str]]) -> int:
-    """Return how many articles date something to the days of a short span: its salience."""
-    if (end - start).days > CENTRAL_SPAN_DAYS:
-        return 0
-    return len(set().union(*(mentions.get(d, set()) for d in _days(start, end))))
+class _Salience:
+    """How much the whole corpus talks about a short span of days."""
+
+    def __init__(self, mentions: dict[dt.date, set[str]],
+                 published: dict[str, dt.date | None]) -> None:
+        self.mentions = mentions
+        self.published = published
+
+    def of(self, start: dt.date, end: dt.date) -> float:
+        """Return the weight of the articles naming the span's days, later ones counting more."""
+        if (end - start).days > CENTRAL_SPAN_DAYS:
+            return 0.0
+        naming = set().union(*(self.mentions.get(d, set()) for d in _days(start, end)))
+        later = sum(1 for stem in naming if (day := self.published.get(stem)) is not None
+                    and (day - end).days >= LATER_DAYS)
+        return CENTRALITY_WEIGHT * len(naming) + LATER_WEIGHT * later
 
 
 def _choose_date(group: list[Candidate]) -> Candidate:
-    """Return the most precise date that at least half as many sources support as the best."""
+    """Return the most precise date that at least half as many sources support as the best.
+
+    A date a chronology lists comes first, whatever its support.
+    """
     articles: dict[tuple[dt.date, dt.date], set[str]] = {}
     for m in group:
         articles.setdefault((m.start, m.end), set()).add(m.article.stem)
@@ -411,11 +436,13 @@ def _choose_date(group: list[Candidate]) -> Candidate:
                for span in articles}
     floor = (max(support.values()) + 1) // 2
     eligible = [c for c in group if support[(c.start, c.end)] >= floor]
+    # A chronology's line names its event's date on purpose: it outweighs dates in passing.
+    eligible = [c for c in group if c.listed] or eligible
     return min(eligible, key=lambda c: ((c.end - c.start).days, -support[(c.start, c.end)],
                                         precision(c.value), c.start))
 
 
-def _event(group: list[Candidate], mentions: dict[dt.date, set[str]]) -> Event:
+def _event(group: list[Candidate], salience: _Salience) -> Event:
     with_dates = [m for m in group if m.value]
     dated = _choose_date(with_dates)
     agree = [m for m in with_dates if _overlaps(m, dated)]
@@ -445,12 +472,14 @@ def _event(group: list[Candidate], mentions: dict[dt.date, set[str]]) -> Event:
     categories = Counter(m.category for m in with_dates if m.category != "event")
     category = categories.most_common(1)[0][0] if categories else "event"
     # Independent sources first; then how much the whole corpus talks about the same days.
+    listed_by = len({m.article.stem for m in group if m.listed})
     importance = round(len(articles) + 0.25 * (len(sources) - len(articles))
-                       + CENTRALITY_WEIGHT * _centrality(start, end, mentions), 2)
+                       + salience.of(start, end) + LISTED_WEIGHT * listed_by, 2)
     return Event(
         id="", title=title_for(with_dates), summary=dated.quote, date=dated.value, start=start,
         end=end, category=category, importance=importance, sources=sources,
         disputed=any(m.disputed for m in group), date_note=note,
+        listed_by=listed_by,
     )
 
 

@@ -117,6 +117,7 @@ class Candidate:
     entities: frozenset[str] = field(default_factory=frozenset)
     families: frozenset[str] = field(default_factory=frozenset)  # of every trigger in the clause
     disputed: bool = False
+    listed: bool = False  # the article lists it in a chronology ("May 7 - Rebels seize the port")
 
 
 @dataclass(frozen=True)
@@ -153,6 +154,8 @@ class Event:
     disputed: bool = False
     date_note: str | None = None  # set where the sources differ on the date
     pinned: bool = False  # a key event whatever its importance (set by curation)
+    listed_by: int = 0  # how many distinct articles list it in a chronology
+    background: bool = False  # long before the story's own period (set by period)
 
     def as_json(self) -> dict:
         """Return the entry as it appears in ``events.json``."""
@@ -162,6 +165,7 @@ class Event:
             "category": self.category, "importance": self.importance,
             "sources": [s.as_json() for s in self.sources],
             "disputed": self.disputed, "date_note": self.date_note,
+            "background": self.background,
         }
 
 

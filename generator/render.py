@@ -53,6 +53,8 @@ PAGE_EVENTS = 300
 KEY_SHARE = 0.25
 # ... but never fewer or more than these.
 KEY_MIN, KEY_MAX = 5, 100
+# The heading of the entries long before the story's own period.
+BACKGROUND = "Background"
 
 
 @dataclass(frozen=True)
@@ -70,11 +72,15 @@ def render_site(site: Site, events: list[Event], articles: list[Article],
     """Return the site's pages and assets, keyed by their path relative to the output folder."""
     env = _environment(template_dirs)
     timeline = _oldest_first(events)
+    story = [e for e in timeline if not e.background]
+    background = [e for e in timeline if e.background]
     library = _sorted_articles(articles)
     citations = _citations_by_article(timeline)
     key_ids = key_event_ids(timeline)
-    years = _by_year(timeline)
+    years = _by_year(story)
     paged = len(timeline) > PAGE_EVENTS
+    background_chunks = [background[i:i + PAGE_EVENTS] for i in range(0, len(background), PAGE_EVENTS)]
+    background_names = [background_page(n) for n in range(1, len(background_chunks) + 1)]
     pages = article_page_names([a.stem for a in library])
     common = {
         "site": site,
@@ -89,15 +95,19 @@ def render_site(site: Site, events: list[Event], articles: list[Article],
         "total_events": len(timeline),
         "year_pages": paged,
         "all_years": [year for year, _ in years],
+        "background_page": background_names[0] if paged and background else None,
     }
     index = env.get_template("index.html")
     key_events = [e for e in timeline if e.id in key_ids]
     out: dict[str, str | bytes] = {
         "index.html": index.render(
-            common, root="", page="timeline", events=key_events if paged else timeline,
-            years=_grouped(_by_year(key_events) if paged else years), view="key" if paged else "all"),
+            common, root="", page="timeline", events=key_events if paged else story,
+            years=_grouped(_by_year(key_events) if paged else years), view="key" if paged else "all",
+            background=[] if paged else background,
+            background_groups=[] if paged else _by_year(background)),
         "key.html": index.render(common, root="", page="key", events=key_events,
-                                 years=_grouped(_by_year(key_events)), view="key"),
+                                 years=_grouped(_by_year(key_events)), view="key",
+                                 background=[], background_groups=[]),
         "about.html": env.get_template("about.html").render(common, root="", page="about"),
         "sources.html": env.get_template("sources.html").render(common, root="", page="sources"),
         "404.html": env.get_template("404.html").render(
@@ -112,8 +122,14 @@ def render_site(site: Site, events: list[Event], articles: list[Article],
                 out[f"years/{name}"] = index.render(
                     common, root="../", page="year", events=chunk,
                     years=_grouped([(year, chunk)]), view="year", year=year,
-                    page_number=n, year_page_names=names)
+                    page_number=n, year_page_names=names, background=[], background_groups=[])
                 placed.update((e.id, name) for e in chunk)
+        for n, (name, chunk) in enumerate(zip(background_names, background_chunks, strict=True), 1):
+            out[f"years/{name}"] = index.render(
+                common, root="../", page="background", events=[], years=[], view="background",
+                year=BACKGROUND, page_number=n, year_page_names=background_names,
+                background=chunk, background_groups=_by_year(chunk))
+            placed.update((e.id, name) for e in chunk)
         out.update(search_index(timeline, lambda e: f"years/{placed[e.id]}#{e.id}", date_label))
     event_template = env.get_template("event.html")
     for i, event in enumerate(timeline):
@@ -172,9 +188,14 @@ def _hashed_slug(stem: str) -> str:
 
 
 def key_event_ids(events: list[Event]) -> frozenset[str]:
-    """Return the ids of the key events: the most important share, ties broken by sources."""
-    count = max(KEY_MIN, min(KEY_MAX, round(len(events) * KEY_SHARE)))
-    ranked = sorted(events, key=lambda e: (-e.importance, -len(e.sources), e.start, e.id))
+    """Return the ids of the key events: the most important share, ties broken by sources.
+
+    Background entries are never chosen, nor counted in the share; a pinned entry is a key
+    event all the same (the maintainer's pin wins).
+    """
+    story = [e for e in events if not e.background]
+    count = max(KEY_MIN, min(KEY_MAX, round(len(story) * KEY_SHARE)))
+    ranked = sorted(story, key=lambda e: (-e.importance, -len(e.sources), e.start, e.id))
     return frozenset(e.id for e in ranked[:count]) | {e.id for e in events if e.pinned}
 
 
@@ -183,6 +204,11 @@ def _timeline_href(event: Event, year_page_name: str | None) -> str:
     if year_page_name:
         return f"../years/{year_page_name}#{event.id}"
     return f"../index.html#{event.id}"
+
+
+def background_page(number: int = 1) -> str:
+    """Return the file name of a page of background entries: 'background.html', 'background-2.html'."""
+    return f"background{'' if number == 1 else f'-{number}'}.html"
 
 
 def year_page(year: str, number: int = 1) -> str:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 
+from generator.chronology import lead_at, line_starts
 from generator.models import Sentence
 
 # Words that end with a full stop without ending a sentence.
@@ -28,18 +29,32 @@ _EVERY_CUT = [re.compile(r"\n"), re.compile(r";(?=\s)")]
 _PACKED_CUT = [re.compile(r"[,:](?=\s)|\s[-–—](?=\s)"), re.compile(r"\s+")]
 _SPACES = re.compile(r"\s*")
 _PARAGRAPH = re.compile(r"[^\n]+(?:\n[^\n]+)*")
+_LINE_BREAK = re.compile(r"\n")
 
 
 def split_sentences(text: str) -> list[Sentence]:
     """Return the sentences of ``text``; blank lines always end a sentence.
 
     A line break inside a paragraph ends a sentence only when the sentence would
-    otherwise be longer than MAX_SENTENCE characters; no sentence is longer.
+    otherwise be longer than MAX_SENTENCE characters; no sentence is longer. A chronology's
+    line ("May 7 - Rebels seize the port") always begins a sentence of its own.
     """
     sentences: list[Sentence] = []
     for para in _PARAGRAPH.finditer(text):
-        _split_paragraph(text, para.start(), para.end(), sentences)
+        for start, end in _chronology_lines(text, para.start(), para.end()):
+            _split_paragraph(text, start, end, sentences)
     return sentences
+
+
+def _chronology_lines(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """Return a paragraph's stretches, cut before each chronology line it holds."""
+    cuts = [m.end() for m in _LINE_BREAK.finditer(text, start, end) if lead_at(text, m.end(), end)]
+    bounds = [start, *cuts, end]
+    pieces = []
+    for first, last in zip(bounds, bounds[1:], strict=False):
+        inner = line_starts(text, first, last)
+        pieces.extend(zip([first, *inner], [*inner, last], strict=True))
+    return pieces
 
 
 def _split_paragraph(text: str, start: int, end: int, out: list[Sentence]) -> None:

@@ -630,3 +630,30 @@ def test_a_curation_date_with_trailing_markup_is_a_warning_and_the_entry_keeps_i
     curated, = json.loads(result.files["events.json"])["events"]
     assert (curated["date"], curated["start"]) == (entry["date"], entry["start"])
     assert "<script>" not in result.files["events.json"]
+
+
+# Background entries ------------------------------------------------------------------------
+
+def test_events_json_marks_background_entries(events):
+    events[4].background = True
+    marks = {e["id"]: e["background"] for e in json.loads(events_json(events))["events"]}
+    assert marks["fifties"] is True and not any(v for k, v in marks.items() if k != "fifties")
+
+
+def test_timeline_json_groups_background_entries_apart(events):
+    events[4].background = True
+    slides = _slides(SITE, events)
+    assert slides["fifties"]["group"] == "Background"
+    assert slides["year"]["group"] == "politics"
+
+
+def test_the_feed_and_calendar_tag_background_entries(events):
+    events[4].background = True
+    root = ET.fromstring(atom_feed(SITE, events, None))
+    terms = {entry.findtext(f"{ATOM}title"): [c.get("term") for c in entry.findall(f"{ATOM}category")]
+             for entry in root.findall(f"{ATOM}entry")}
+    assert terms["Title of fifties"] == ["politics", "background"]
+    assert terms["Title of year"] == ["politics"]
+    calendar = _by_uid(SITE, events)
+    assert calendar["fifties"]["CATEGORIES"] == "politics,Background"
+    assert calendar["year"]["CATEGORIES"] == "politics"

@@ -3,8 +3,9 @@ import json
 from pathlib import Path
 
 from generator.articles import read_article
-from generator.build import build
-from generator.clean import clean_body, is_clutter
+from generator.build import build, extract
+from generator.clean import clean_body, is_clutter, reported_start
+from generator.lexicon import DEFAULT_FAMILIES, trigger_table
 
 
 def numbered(text: str) -> list[tuple[int, str]]:
@@ -97,3 +98,96 @@ def test_a_page_stamp_never_dates_an_event(tmp_path: Path):
     assert all("Last updated" not in s["quote"] for e in events for s in e["sources"])
     assert [e["start"] for e in events] == ["2021-11-07"]
 
+
+
+def quoted_start(sentence: str) -> str | None:
+    start = reported_start(sentence)
+    return None if start is None else sentence[start:]
+
+
+def test_a_wire_dateline_stamp_and_byline_leave_the_quote_start():
+    assert quoted_start("DENVER | Tue Mar 2, 2021 7:30 pm EST DENVER (Reuters) - A dam burst on "
+                        "Tuesday.") == "A dam burst on Tuesday."
+    assert quoted_start("S. Navy photo/Handout By Ann Lee, Science Correspondent PERTH | Mon Mar 1, "
+                        "2021 10:40 pm EDT PERTH (Reuters) - The dam opened to visitors.") == (
+        "The dam opened to visitors.")
+    assert quoted_start("Fires spread fast By Ann Lee and Bo Ng Monday, March 1, 2021; 11:00 AM "
+                        "The council said Monday that it would rebuild.") == (
+        "The council said Monday that it would rebuild.")
+    assert quoted_start("March 3, 2021 - 5:41 PM | by: Ann Lee Farmers say they were paid late.") == (
+        "Farmers say they were paid late.")
+    assert quoted_start("By Ann Lee and Bo O'Neil The town has repaid the loan.") == (
+        "The town has repaid the loan.")
+
+
+def test_a_dateline_and_a_photo_credit_leave_the_quote_start():
+    assert quoted_start("PORT ELLEN, Scot. -- Divers reached the wreck on Friday.") == (
+        "Divers reached the wreck on Friday.")
+    assert quoted_start("(AP Photo) NEW HAVEN -- Crews started pumping water Friday.") == (
+        "Crews started pumping water Friday.")
+    assert quoted_start("Photograph: Ann Lee/AFP The mayor resigned yesterday.") == (
+        "The mayor resigned yesterday.")
+    assert quoted_start("Photograph: Ann Lee for the Herald The mayor resigned yesterday.") == (
+        "The mayor resigned yesterday.")
+    assert quoted_start("Divers at the pier on Friday Photograph: Ann Lee/Getty The wreck was found "
+                        "on Friday.") == "The wreck was found on Friday."
+
+
+def test_prose_with_dates_clocks_and_dashes_keeps_its_start():
+    for sentence in ["The rig sank at 10:30 p.m. on Thursday, officials said.",
+                     "On May 3, 2021 at 5:30 pm the well was capped.",
+                     "The dam burst on Tuesday, March 2, 2021 10:00 pm and flooded the town.",
+                     "By Friday the river had fallen a metre.",
+                     "By Ann Lee's count, the river rose a metre.",
+                     "NATO -- the alliance -- met in May.",
+                     "iPhone sales rose in May."]:
+        assert quoted_start(sentence) == sentence
+
+
+def test_fragments_comments_credits_and_captions_are_no_sentence_to_quote():
+    for sentence in ["L) said on Thursday.",
+                     "May 4, 2021 6:19 pm EDT -- Report as abuse This discussion is now closed.",
+                     "(Reporting by Ann Lee; Editing by Bo Ng) A connected approach to risk.",
+                     "Additional reporting by Ann Lee Sign up for e-mail alerts.",
+                     "Divers search the harbour after the ferry sank, on March 2, 2021, "
+                     "in this handout photograph."]:
+        assert quoted_start(sentence) is None, sentence
+    assert quoted_start("gov) The head of the agency announced Monday he is retiring.") == (
+        "The head of the agency announced Monday he is retiring.")
+
+
+def test_a_wire_credits_line_ends_the_story_text():
+    story = "The ferry service resumed on Monday after a two-week strike by crews. " * 8
+    assert texts(f"{story}\n\n(Reporting by Ann Lee; Editing by Bo Ng)\n\n"
+                 "The ferry sank, says one reader.") == [story.strip()]
+    assert texts("The dam opened in June.\n\nIt leaks.\n\nMay 4, 2021 6:19 pm EDT -- Report as abuse "
+                 "The dam is a scandal.") == ["The dam opened in June.", "It leaks."]
+
+
+def test_the_stamp_day_counts_as_named_but_the_sentence_is_dated_by_its_own_words(tmp_path: Path):
+    content = _site(tmp_path, {"a.md": "Title: Dam\nDate: 2021-03-05\nPublisher: Post\n\n"
+                                       "Friday, March 5, 2021; 4:41 PM The council said Thursday "
+                                       "that it had approved the new dam.\n"})
+    build(content, tmp_path / "out")
+    events = json.loads((tmp_path / "out" / "events.json").read_text())["events"]
+    assert [e["start"] for e in events] == ["2021-03-04"]
+    assert [s["quote"] for e in events for s in e["sources"]] == [
+        "The council said Thursday that it had approved the new dam."]
+    _, _, days = extract(read_article(content / "articles" / "a.md")[0], trigger_table(DEFAULT_FAMILIES))
+    assert dt.date(2021, 3, 5) in days
+
+
+def test_a_clause_split_off_its_sentence_and_a_headline_before_a_bare_stamp_stay():
+    assert quoted_start("but the work is not expected to reduce the flow.") == (
+        "but the work is not expected to reduce the flow.")
+    headline = "Dam repairs begin Crews start work Tuesday 2 March 2021 08.06 GMT Work began today."
+    assert quoted_start(headline) == headline
+
+
+def test_wire_desks_and_comment_bylines_are_furniture():
+    assert quoted_start("BRISTOL Oct 21 (Reuters Legal) - A charity filed a suit on Wednesday.") == (
+        "A charity filed a suit on Wednesday.")
+    assert texts("The dam opened in June.\n\nRe: Posted by Jo-May 1st, 2021 -- 4:59 pm GMT I agree "
+                 "with you.\n\nMore.") == ["The dam opened in June."]
+    assert texts("The dam opened in June.\n\nRead this. At 04:38 2nd Jul 2021, riverfan wrote: "
+                 "It leaks.\n\nMore.") == ["The dam opened in June."]

@@ -64,14 +64,14 @@ def test_reports_days_apart_that_share_no_name_stay_apart():
 
 
 def test_importance_grows_with_independent_sources():
-    one = candidates("The port reopened on Monday after repairs.", [("on Monday", "2025-04-28")],
+    one = candidates("The port reopened in March after repairs.", [("in March", "2025-03")],
                      stem="a")
     other = candidates("The mayor resigned last June amid protests.", [("last June", "2024-06")],
                        stem="b")
     again = candidates("The mayor resigned in June 2024 amid protests.", [("June 2024", "2024-06")],
                        stem="c")
     events = {e.date: e for e in merged(one, other, again)}
-    assert events["2024-06"].importance > events["2025-04-28"].importance
+    assert events["2024-06"].importance > events["2025-03"].importance
 
 
 def test_events_on_a_day_many_articles_talk_about_rank_higher():
@@ -83,6 +83,21 @@ def test_events_on_a_day_many_articles_talk_about_rank_higher():
                        [("on Thursday", "2025-04-24")], stem="c")
     events = {e.sources[0].article: e for e in merged(busy, also, quiet)}
     assert events["a"].importance > events["c"].importance
+
+
+def test_a_day_recalled_weeks_later_outranks_a_day_only_its_own_week_talked_about():
+    # Each day is told the same number of times; only when the articles were written differs.
+    week = dt.date(2025, 3, 4)
+    same_week = [candidates("The port reopened on 3 March after repairs.",
+                            [("on 3 March", "2025-03-03")], stem=f"p{i}", date=week)
+                 for i in range(3)]
+    recalled = [candidates("The dam failed on 5 March, flooding the valley.",
+                           [("on 5 March", "2025-03-05")], stem="d0", date=dt.date(2025, 3, 6))]
+    recalled += [candidates("The dam failed on 5 March, flooding the valley.",
+                            [("on 5 March", "2025-03-05")], stem=f"d{i}",
+                            date=dt.date(2025, 4, 20 + i)) for i in (1, 2)]
+    events = {e.date: e for e in merged(*same_week, *recalled)}
+    assert events["2025-03-05"].importance > events["2025-03-03"].importance
 
 
 def test_entries_are_sorted_by_date_with_unique_ids():

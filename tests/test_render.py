@@ -16,6 +16,7 @@ from generator.render import (
     date_label,
     default_template_dirs,
     external_url,
+    key_event_ids,
     render_site,
 )
 
@@ -196,7 +197,16 @@ def test_sources_page_lists_every_article(events, articles):
 
 
 def test_internal_links_and_anchors_resolve(events, articles):
-    output = _render(events, articles)
+    _assert_links_resolve(_render(events, articles))
+
+
+def test_internal_links_resolve_with_background_entries_on_one_page_or_many(articles, monkeypatch):
+    _assert_links_resolve(_render(_story_with_background(articles), articles))
+    monkeypatch.setattr("generator.render.PAGE_EVENTS", 3)
+    _assert_links_resolve(_render(_story_with_background(articles), articles))
+
+
+def _assert_links_resolve(output: dict[str, str | bytes]) -> None:
     parsed = {path: _parse(text) for path, text in _pages(output).items()
               if path.endswith(".html")}
     for path, page in parsed.items():
@@ -430,3 +440,78 @@ def test_article_page_names_keep_safe_stems_and_are_unique_ignoring_case():
         "bridge-opens", "a b", "café", "Port"]
     assert len({n.casefold() for n in names.values()}) == len(names)
     assert names["a\\b"].startswith("a-b-") and len(names["x" * 300]) < 100
+
+
+def _story_with_background(articles: list[Article]) -> list[Event]:
+    a1, a2 = articles
+    story = [_event(f"ev-{m}", f"2024-0{m}", dt.date(2024, m, 1), [_source(a1, f"Q {m}.")],
+                    end=dt.date(2024, m, 28)) for m in (3, 4, 5, 6, 7, 8)]
+    war = _event("ev-war", "1950", dt.date(1950, 1, 1), [_source(a1, "The war began."),
+                                                          _source(a2, "War broke out.")],
+                 end=dt.date(1953, 12, 31), background=True)
+    war.importance = 99.0  # more than any entry of the story: still never a key event
+    return [war, *story]
+
+
+def test_background_entries_are_listed_apart_under_a_background_heading(articles):
+    index = _render(_story_with_background(articles), articles)["index.html"]
+    section = index[index.index('<section class="background"'):index.index("</section>")]
+    assert '<h2 class="year-heading background-heading" id="background-heading">Background</h2>' in section
+    assert 'id="ev-war"' in section and "<details" in section
+    assert section.count('class="timeline-item"') == 1
+    assert index.index('id="background"') < index.index('id="year-2024"')
+    assert 'id="year-1950s"' not in index  # not mixed into the story's years and months
+    assert "6 entries from 2 articles" in index and "1 background entry" in index
+
+
+def test_background_entries_are_never_key_events(articles):
+    events = _story_with_background(articles)
+    output = _render(events, articles)
+    assert "ev-war" not in key_event_ids(events)
+    assert 'id="ev-war"' not in output["key.html"]
+    assert 'data-key="false" data-background="true"' in output["index.html"]
+    assert "Background</span>" in output["events/ev-war.html"]
+
+
+def test_the_key_share_counts_only_the_story(articles):
+    a1, _a2 = articles
+    events = [_event(f"ev-{n}", "2024-03-01", dt.date(2024, 3, 1), [_source(a1, f"Q {n}.")],
+                     background=n >= 20) for n in range(40)]
+    assert len(key_event_ids(events)) == 5  # a quarter of 20, not of 40
+
+
+def test_a_pinned_background_entry_is_a_key_event(articles):
+    events = _story_with_background(articles)
+    events[0].pinned = True
+    output = _render(events, articles)
+    assert "ev-war" in key_event_ids(events)
+    assert 'id="ev-war"' in output["key.html"]
+    assert 'data-key="true" data-background="true"' in output["index.html"]
+
+
+def test_the_year_navigation_links_the_background_section_first(articles):
+    a1, _a2 = articles
+    events = _story_with_background(articles)
+    events.append(_event("ev-2025", "2025-01", dt.date(2025, 1, 1), [_source(a1, "Q.")],
+                         end=dt.date(2025, 1, 31)))
+    index = _render(events, articles)["index.html"]
+    nav = index[index.index('<nav class="year-nav"'):]
+    nav = nav[:nav.index("</nav>")]
+    assert re.findall(r'href="#([^"]+)"', nav) == ["background", "year-2024", "year-2025"]
+
+
+def test_a_timeline_of_only_background_shows_it_without_the_empty_message(articles):
+    index = _render(_story_with_background(articles)[:1], articles)["index.html"]
+    assert 'id="ev-war"' in index and "The timeline is empty" not in index
+
+
+def test_a_long_timeline_puts_its_background_on_a_page_of_its_own(articles, monkeypatch):
+    monkeypatch.setattr("generator.render.PAGE_EVENTS", 3)
+    output = _render(_story_with_background(articles), articles)
+    page = output["years/background.html"]
+    assert page.count('class="timeline-item"') == 1 and "<h1>Background</h1>" in page
+    assert '<details class="background-list" open>' in page
+    assert 'href="years/background.html"' in output["index.html"]
+    assert 'href="../years/background.html#ev-war"' in output["events/ev-war.html"]
+    assert all('id="ev-war"' not in text for path, text in output.items()
+               if path.startswith("years/year-"))

@@ -37,3 +37,14 @@ def test_the_schema_rejects_an_entry_without_sources(files):
     data["events"][0]["sources"] = []
     with pytest.raises(jsonschema.ValidationError):
         jsonschema.validate(data, _schema("events.schema.json"))
+
+
+def test_the_schema_requires_the_background_mark_as_a_boolean(files):
+    data = json.loads(files["events.json"])
+    data["events"][0]["background"] = "no"
+    with pytest.raises(jsonschema.ValidationError):
+        jsonschema.validate(data, _schema("events.schema.json"))
+    del data["events"][0]["background"]
+    with pytest.raises(jsonschema.ValidationError):
+        jsonschema.validate(data, _schema("events.schema.json"))
+

@@ -2,6 +2,15 @@
    Without JavaScript the form stays hidden and every entry is shown. */
 (function () {
   "use strict";
+  // A link to an entry folded away (under "Background") unfolds it.
+  function reveal() {
+    var target = location.hash && document.getElementById(decodeURIComponent(location.hash.slice(1)));
+    var folded = target && target.closest ? target.closest("details:not([open])") : null;
+    if (folded) { folded.open = true; target.scrollIntoView(); }
+  }
+  window.addEventListener("hashchange", reveal);
+  reveal();
+
   var form = document.getElementById("controls");
   if (!form) { return; }
   var query = document.getElementById("q");
@@ -12,6 +21,7 @@
   var texts = items.map(function (item) { return normalize(item.textContent); });
   var groups = Array.prototype.slice.call(document.querySelectorAll("[data-group]"));
   var years = Array.prototype.slice.call(document.querySelectorAll("section.year"));
+  var background = document.getElementById("background");
 
   function normalize(text) {
     return text.toLowerCase().normalize("NFKD").replace(/[\u0300-\u036f]/g, "")
@@ -47,6 +57,15 @@
       var link = document.querySelector('.year-nav a[href="#' + year.querySelector("h2").id + '"]');
       if (link) { toggle(link.parentNode, empty); }
     });
+    if (background) {
+      var anyShown = background.querySelector(".timeline-item:not([hidden])");
+      toggle(background, !anyShown);
+      var backgroundLink = document.querySelector('.year-nav a[href="#background"]');
+      if (backgroundLink) { toggle(backgroundLink.parentNode, !anyShown); }
+      // A filter that matches background entries unfolds them; clearing it leaves the fold as it is.
+      var list = background.querySelector("details.background-list");
+      if (list && (words.length || wanted || keys) && anyShown) { list.open = true; }
+    }
     var filtered = words.length || wanted || keys;
     status.textContent = !filtered ? "Showing all " + items.length + " entries" :
       shown ? "Showing " + shown + " of " + items.length + " entries" :
@@ -178,7 +197,7 @@
     }
   });
   window.addEventListener("beforeprint", function () {
-    Array.prototype.forEach.call(document.querySelectorAll("details.more-sources"),
+    Array.prototype.forEach.call(document.querySelectorAll("details.more-sources, details.background-list"),
       function (more) { more.open = true; });
   });
   restore();

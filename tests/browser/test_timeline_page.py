@@ -174,3 +174,24 @@ def test_opening_an_entry_link_puts_that_entry_in_view(site, page, events, expec
     page.goto(site.url(f"index.html#{event_id}"))
     expect(page.locator(f'article[id="{event_id}"]'), f"entry opened as index.html#{event_id}"
            ).to_be_in_viewport()
+
+
+def test_opening_a_link_to_a_folded_background_entry_unfolds_it(site, page, events, expect):
+    background = [e["id"] for e in events if e["background"]]
+    if not background:
+        pytest.skip("the site has no background entry")
+    page.goto(site.url(f"index.html#{background[0]}"))
+    expect(page.locator("details.background-list")).to_have_attribute("open", "")
+    expect(page.locator(f'article[id="{background[0]}"]')).to_be_in_viewport()
+
+
+def test_background_entries_are_listed_before_the_story_under_their_heading(site, page, events):
+    background = {e["id"] for e in events if e["background"]}
+    if not background:
+        pytest.skip("the site has no background entry")
+    page.goto(site.url("index.html"))
+    listed = page.eval_on_selector_all("section#background li.timeline-item article[id]",
+                                       "as => as.map(a => a.id)")
+    assert set(listed) == background
+    assert page.locator("h2#background-heading").text_content().strip() == "Background"
+    assert all(i["key"] == "false" for i in _items(page) if i["id"] in background)
