@@ -442,6 +442,27 @@ def _choose_date(group: list[Candidate]) -> Candidate:
                                         precision(c.value), c.start))
 
 
+def _lead(members: list[Candidate], tellings: list[Candidate]) -> Candidate:
+    """Return the member whose quote shares the most words with the other tellings' quotes.
+
+    The telling most sources agree with is the event's plainest account; an aside that
+    merely mentions the day shares few of their words.
+    """
+    if len(tellings) < 3:
+        return members[0]
+    spread = Counter(w for m in tellings for w in _shared_counts(m.quote))
+
+    def shared(i: int) -> float:
+        found = _shared_counts(members[i].quote).keys()
+        return sum(spread[w] - 1 for w in found) / math.sqrt(len(found)) if found else -1.0
+    return members[min(range(len(members)), key=lambda i: (-shared(i), i))]
+
+
+def _titled(agree: list[Candidate], with_dates: list[Candidate]) -> list[Candidate]:
+    """Return the members a headline is drawn from: a chronology's lines, else those on the date."""
+    return [m for m in agree if m.listed] or agree or with_dates
+
+
 def _event(group: list[Candidate], salience: _Salience) -> Event:
     with_dates = [m for m in group if m.value]
     dated = _choose_date(with_dates)
@@ -456,7 +477,9 @@ def _event(group: list[Candidate], salience: _Salience) -> Event:
         others = "; ".join(sorted({f"{describe(m.value)} ({m.article.display_name})"
                                    for m in differ}))
         note = f"Sources differ on the date: {others}, against {describe(dated.value)}."
-    ordered = sorted(group, key=lambda m: (m is not dated, not m.value,
+    naming = [m for m in agree if (m.start, m.end) == (dated.start, dated.end)]
+    lead = _lead(naming or [dated], with_dates)
+    ordered = sorted(group, key=lambda m: (m is not lead, m is not dated, not m.value,
                                            precision(m.value) if m.value else 0,
                                            m.article.stem, m.sentence.start))
     sources, seen = [], set()
@@ -476,7 +499,7 @@ def _event(group: list[Candidate], salience: _Salience) -> Event:
     importance = round(len(articles) + 0.25 * (len(sources) - len(articles))
                        + salience.of(start, end) + LISTED_WEIGHT * listed_by, 2)
     return Event(
-        id="", title=title_for(with_dates), summary=dated.quote, date=dated.value, start=start,
+        id="", title=title_for(_titled(agree, with_dates)), summary=lead.quote, date=dated.value, start=start,
         end=end, category=category, importance=importance, sources=sources,
         disputed=any(m.disputed for m in group), date_note=note,
         listed_by=listed_by,
