@@ -43,6 +43,9 @@ LATER_WEIGHT = 3.0
 LATER_DAYS = 7
 # Importance adds this much per article that lists the entry in a chronology.
 LISTED_WEIGHT = 1.0
+# A plan or a forecast ("the inquiry will open in June") counts this share of its
+# importance: it has not happened, however much it is talked about.
+NOT_DONE_WEIGHT = 0.3
 # A newcomer is compared with at most this many members of a group, so that one event
 # reported thousands of times does not make merging quadratic.
 COMPARED_MEMBERS = 16
@@ -473,14 +476,35 @@ def _event(group: list[Candidate], salience: _Salience) -> Event:
     category = categories.most_common(1)[0][0] if categories else "event"
     # Independent sources first; then how much the whole corpus talks about the same days.
     listed_by = len({m.article.stem for m in group if m.listed})
-    importance = round(len(articles) + 0.25 * (len(sources) - len(articles))
-                       + salience.of(start, end) + LISTED_WEIGHT * listed_by, 2)
+    status = event_status(m.status for m in group)
+    importance = round((len(articles) + 0.25 * (len(sources) - len(articles))
+                        + salience.of(start, end) + LISTED_WEIGHT * listed_by)
+                       * status_weight(status), 2)
     return Event(
         id="", title=title_for(with_dates), summary=dated.quote, date=dated.value, start=start,
         end=end, category=category, importance=importance, sources=sources,
         disputed=any(m.disputed for m in group), date_note=note,
-        listed_by=listed_by,
+        listed_by=listed_by, status=status,
     )
+
+
+def event_status(statuses: Iterable[str | None]) -> str | None:
+    """Return an entry's status from its sources': a plan only if every source tells a plan.
+
+    One source telling the event as done makes it a fact, whenever it was written. An entry
+    whose date has passed by its sources' latest publication day, and that they all still
+    tell as planned or expected, stays so: none reports it done. "planned" wins over
+    "expected": some source tells of a firm plan.
+    """
+    told = list(statuses)
+    if not told or None in told:
+        return None
+    return "planned" if "planned" in told else "expected"
+
+
+def status_weight(status: str | None) -> float:
+    """Return the share of its importance an entry of this status counts."""
+    return 1.0 if status is None else NOT_DONE_WEIGHT
 
 
 def _slug(text: str) -> str:
