@@ -447,7 +447,11 @@ def _choose_date(group: list[Candidate]) -> Candidate:
 
 def _event(group: list[Candidate], salience: _Salience) -> Event:
     with_dates = [m for m in group if m.value]
-    dated = _choose_date(with_dates)
+    status = event_status(m.status for m in group)
+    # An event that happened is dated, titled and summed up by the sources that report it
+    # done, not by those that told it was to come.
+    told = (status is None and [m for m in with_dates if m.status is None]) or with_dates
+    dated = _choose_date(told)
     agree = [m for m in with_dates if _overlaps(m, dated)]
     differ = [m for m in with_dates if not _overlaps(m, dated)]
     start = max(m.start for m in agree)
@@ -459,7 +463,7 @@ def _event(group: list[Candidate], salience: _Salience) -> Event:
         others = "; ".join(sorted({f"{describe(m.value)} ({m.article.display_name})"
                                    for m in differ}))
         note = f"Sources differ on the date: {others}, against {describe(dated.value)}."
-    ordered = sorted(group, key=lambda m: (m is not dated, not m.value,
+    ordered = sorted(group, key=lambda m: (m is not dated, not m.value, m.status is not None,
                                            precision(m.value) if m.value else 0,
                                            m.article.stem, m.sentence.start))
     sources, seen = [], set()
@@ -476,12 +480,11 @@ def _event(group: list[Candidate], salience: _Salience) -> Event:
     category = categories.most_common(1)[0][0] if categories else "event"
     # Independent sources first; then how much the whole corpus talks about the same days.
     listed_by = len({m.article.stem for m in group if m.listed})
-    status = event_status(m.status for m in group)
     importance = round((len(articles) + 0.25 * (len(sources) - len(articles))
                         + salience.of(start, end) + LISTED_WEIGHT * listed_by)
                        * status_weight(status), 2)
     return Event(
-        id="", title=title_for(with_dates), summary=dated.quote, date=dated.value, start=start,
+        id="", title=title_for(told), summary=dated.quote, date=dated.value, start=start,
         end=end, category=category, importance=importance, sources=sources,
         disputed=any(m.disputed for m in group), date_note=note,
         listed_by=listed_by, status=status,

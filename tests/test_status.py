@@ -111,6 +111,16 @@ def test_an_event_is_a_plan_only_if_every_source_tells_a_plan():
     assert event.status is None
 
 
+def test_a_plan_that_came_true_is_summed_up_by_the_source_that_reports_it_done():
+    planned = _found("The Harbour Authority will open the Eastport ferry terminal on May 5.",
+                     stem="a")
+    done = _found("The Harbour Authority opened the Eastport ferry terminal on May 5.",
+                  stem="b", date=D(2025, 5, 6))
+    (event,) = _merged(planned, done)
+    assert event.summary == done[0].quote
+    assert [s.article for s in event.sources] == ["b", "a"]
+
+
 def test_statuses_merge_to_a_plan_only_when_none_is_a_fact():
     assert event_status(["expected", "expected"]) == "expected"
     assert event_status(["expected", "planned"]) == "planned"
