@@ -52,6 +52,8 @@ def _merged(*found):
     ("The leak may have started in", None),
     ("Officials who would not be named said the bridge reopened on", None),
     ("Voters in May", None),
+    ("The institute last month forecast states face shortfalls", None),
+    ("The institute forecasts that states face shortfalls", "expected"),
 ])
 def test_a_clause_s_mood_is_planned_expected_or_none(clause, mood):
     assert clause_mood(clause) == mood
