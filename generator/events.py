@@ -200,7 +200,9 @@ def _listed_candidate(article: Article, text: str, sentence: Sentence, listing: 
         families=frozenset({family} | _families(_lowered(own), triggers)),
         disputed=is_denial(told.text) and _disputed(told, own),
         listed=True,
-        status=clause_mood(told.text, after_publication=False),
+        # The line's own clause: "concern continues that the oil may harm ..." tells a fact,
+        # whatever the clause it reports.
+        status=clause_mood(text[own[0].start:own[-1].end], after_publication=False),
     )
 
 

@@ -90,6 +90,16 @@ def test_a_scheduled_event_that_was_postponed_is_a_plan():
     assert c.status == "planned"
 
 
+def test_a_chronology_line_is_a_plan_only_if_its_own_verb_is_planned():
+    text = ("Timeline of the floods:\n"
+            "April 3: Crews are seen at the dam as fears grow that it may burst.\n"
+            "April 9: Engineers will inspect the dam.\n"
+            "April 12: The council closes the dam road.")
+    found = [c for c in _found(text) if c.listed]
+    assert [(c.start, c.status) for c in found] == [
+        (D(2025, 4, 3), None), (D(2025, 4, 9), "planned"), (D(2025, 4, 12), None)]
+
+
 def test_a_plan_in_another_clause_leaves_the_fact_a_fact():
     found = _found("The bridge reopened on Saturday, and the council will review it later.")
     assert [(c.trigger, c.status) for c in found] == [("reopened", None)]
