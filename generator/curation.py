@@ -11,6 +11,7 @@ and the rest still applies::
     category = "agreement"
     summary = "The two leaders signed the pact in Geneva."
     disputed = false             # set or clear the "Disputed" mark
+    status = "planned"           # or "expected": not yet happened; "done" clears it
     pin = true                   # always a key event
     hide = true                  # leave it out of the site (wins over everything else)
 
@@ -47,7 +48,9 @@ which keeps the split part visible unless its own id is hidden too.
 
 Importance: an entry's sources are rescored as the merge step scores them (one per
 article plus a quarter per further quote), keeping the share the entry had for the
-coverage of its days; a redated split part or an added entry has no such share.
+coverage of its days; a redated split part or an added entry has no such share. A plan
+(an entry whose status is planned or expected) counts NOT_DONE_WEIGHT of that, as merging
+weighs it; setting or clearing its status rescales it.
 """
 
 from __future__ import annotations
@@ -60,7 +63,7 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from generator.files import OutsideError, read_inside, real
-from generator.merge import _slug
+from generator.merge import _slug, event_status, status_weight
 from generator.models import Article, Event, Problem, Source
 from generator.temporal.values import describe, span
 from generator.text import clean_line, clean_text, is_web_address, quoted
@@ -85,6 +88,7 @@ class EntryEdit:
     hide: bool = False
     pin: bool | None = None
     disputed: bool | None = None
+    status: str | None = None  # "planned", "expected", or "done" to clear the status
 
 
 @dataclass(frozen=True)
@@ -158,10 +162,13 @@ _BOOL = "true or false"
 _IDS = "a non-empty list of entry ids"
 _NAMES = "a non-empty list of article names"
 _TABLE = "a table"
+_STATUS = '"planned", "expected" or "done"'
+_STATUSES = ("planned", "expected", "done")
 # kind: (key -> expected, required keys)
 _SPECS: dict[str, tuple[dict[str, str], set[str]]] = {
     "entry": ({"id": _ID, "title": _NAME, "date": _DATE, "category": _LABEL,
-               "summary": _PROSE, "hide": _BOOL, "pin": _BOOL, "disputed": _BOOL}, {"id"}),
+               "summary": _PROSE, "hide": _BOOL, "pin": _BOOL, "disputed": _BOOL,
+               "status": _STATUS}, {"id"}),
     "merge": ({"ids": _IDS}, {"ids"}),
     "split": ({"id": _ID, "articles": _NAMES, "title": _NAME, "date": _DATE},
               {"id", "articles"}),
@@ -318,6 +325,9 @@ def _value(value: object, expected: str) -> object | None:
         return value if isinstance(value, bool) else None
     if expected == _TABLE:
         return value if isinstance(value, dict) else None
+    if expected == _STATUS:
+        return value.strip().lower() if isinstance(value, str) and \
+            value.strip().lower() in _STATUSES else None
     if expected in (_IDS, _NAMES):
         item = _ID if expected == _IDS else _NAME
         if not isinstance(value, list) or not value:
@@ -464,10 +474,17 @@ def _source_score(sources: list[Source]) -> float:
     return articles + 0.25 * (len(sources) - articles)
 
 
-def _rescored(event: Event, sources: list[Source], same_days: bool = True) -> float:
-    """Return an entry's importance with other sources, keeping its share for its days."""
-    days = max(0.0, event.importance - _source_score(event.sources)) if same_days else 0.0
-    return round(_source_score(sources) + days, 2)
+def _rescored(event: Event, sources: list[Source], same_days: bool = True,
+              status: str | None | bool = False) -> float:
+    """Return an entry's importance with other sources, keeping its share for its days.
+
+    A plan counts a share of what a fact would (status_weight), by the entry's status, or
+    by status where given (None: a fact).
+    """
+    status = event.status if status is False else status
+    whole = event.importance / status_weight(event.status)
+    days = max(0.0, whole - _source_score(event.sources)) if same_days else 0.0
+    return round((_source_score(sources) + days) * status_weight(status), 2)
 
 
 def _outlet(source: Source) -> str:
@@ -500,7 +517,10 @@ def _merge(rule: MergeRule, entries: dict[str, Event], hidden: set[str],
         parts = sorted({f"{describe(o.date)} ({_outlet(s)})" for o in differ
                         for s in ([s for s in o.sources if s.date_text] or o.sources)})
         note = f"Sources differ on the date: {'; '.join(parts)}, against {describe(keep.date)}."
-    entries[keep.id] = replace(keep, sources=sources, importance=_rescored(keep, sources),
+    # A plan only if every entry merged is one: one telling it done makes it a fact.
+    status = event_status(e.status for e in [keep, *others])
+    entries[keep.id] = replace(keep, sources=sources,
+                               importance=_rescored(keep, sources, status=status), status=status,
                                disputed=keep.disputed or any(o.disputed for o in others),
                                pinned=keep.pinned or any(o.pinned for o in others),
                                date_note=note)
@@ -556,6 +576,9 @@ def _edit(edit: EntryEdit, entries: dict[str, Event], absorbed: dict[str, str],
         changes["pinned"] = edit.pin
     if edit.disputed is not None:
         changes["disputed"] = edit.disputed
+    if edit.status is not None:
+        status = None if edit.status == "done" else edit.status
+        changes.update(status=status, importance=_rescored(event, event.sources, status=status))
     entries[event.id] = replace(event, **changes)
 
 

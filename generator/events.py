@@ -17,6 +17,7 @@ from generator.lexicon import (
     lemma,
 )
 from generator.models import Article, Candidate, Sentence, Timex
+from generator.temporal.tense import clause_mood
 from generator.temporal.values import span as value_span
 
 _TOKEN = re.compile(r"\d+(?:[.,]\d+)*(?:[-–]\d+(?:[.,]\d+)*)?|\w+(?:[’'.-]\w+)*|[^\w\s]")
@@ -38,8 +39,6 @@ _DETERMINERS = {"the", "a", "an", "its", "their", "his", "her", "our", "these", 
 _BE = {"is", "are", "was", "were", "be", "been", "being", "am"}
 _COORDINATORS = {"or", "nor", "and"}
 _RELATIVE_PRONOUNS = {"which", "who", "whom", "whose"}
-_FUTURE = re.compile(r"\b(?:will|shall|’ll|'ll|going to|plans? to|scheduled to|due to|"
-                     r"expected to|set to)\b", re.IGNORECASE)
 _CAPITALISED = re.compile(r"\b[A-Z][\w’'-]+")
 _POSSESSIVE = re.compile(r"(?:’s|'s)$")
 _SPACES = re.compile(r"\s+")
@@ -118,7 +117,6 @@ def detect_candidates(
         # What does not depend on the date is worked out once per sentence, so that a
         # sentence with many dates costs in proportion to its length, not to its dates cubed.
         parsed = _ParsedSentence(sentence, found, triggers)
-        future = _is_future(sentence.text)
         entities = _entities(sentence, found)
         for timex in found:
             if _is_habit(text, sentence, timex):
@@ -142,7 +140,10 @@ def detect_candidates(
             clause = parsed.clauses[index]
             start, end = bounds
             value = timex.value if timex.anchor_offset is None else value_for_span(start, end)
-            if article.date is not None and not future:
+            after = None if article.date is None else start > article.date
+            status = _mood(text, clause, token, timex, after)
+            # A plan keeps its date ahead of the article; a fact cannot have happened later.
+            if article.date is not None and status is None:
                 clipped = clip_to(start, end, article.date)
                 if clipped is None:
                     continue
@@ -155,6 +156,7 @@ def detect_candidates(
                 entities=entities,
                 families=frozenset({family}) | parsed.families(index),
                 disputed=parsed.disputed(index),
+                status=status,
             )
             candidates.append(candidate)
             previous = candidate
@@ -198,6 +200,9 @@ def _listed_candidate(article: Article, text: str, sentence: Sentence, listing: 
         families=frozenset({family} | _families(_lowered(own), triggers)),
         disputed=is_denial(told.text) and _disputed(told, own),
         listed=True,
+        # The line's own clause: "concern continues that the oil may harm ..." tells a fact,
+        # whatever the clause it reports.
+        status=clause_mood(text[own[0].start:own[-1].end], after_publication=False),
     )
 
 
@@ -416,6 +421,7 @@ def detect_reports(
             entities=_entities(sentence, []),
             families=frozenset({family} | _families(words, triggers, infos)),
             disputed=is_denial(sentence.text) and _disputed(sentence, _tokens(sentence)),
+            status=clause_mood(sentence.text, after_publication=False),
         ))
     return reports
 
@@ -542,8 +548,18 @@ def _is_habit(text: str, sentence: Sentence, timex: Timex) -> bool:
     return bool(_PLURAL_FOR.search(before))  # "threw great parties for Halloween"
 
 
-def _is_future(sentence: str) -> bool:
-    return bool(_FUTURE.search(sentence))
+def _mood(text: str, clause: list[_Token], token: _Token, timex: Timex,
+          after_publication: bool | None) -> str | None:
+    """Return the mood of the clause that tells a dated event: "planned", "expected" or None.
+
+    The clause is read from its start up to its event's word, or up to the date when the
+    date comes later ("Repairs are expected to begin | in September").
+    """
+    start = clause[0].start
+    end = token.end
+    if timex.start >= start:
+        end = max(end, min(timex.start, clause[-1].end))
+    return clause_mood(text[start:end], after_publication)
 
 
 def _families(words: list[str], triggers: dict[str, tuple[str, str, bool]],

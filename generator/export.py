@@ -140,7 +140,7 @@ def timeline_json(site: Site, events: list[Event]) -> str:
         slide: dict = {"start_date": start}
         if end is not None:
             slide["end_date"] = end
-        slide["text"] = {"headline": escape(event.title), "text": _tl_text(event)}
+        slide["text"] = {"headline": escape(marked_title(event)), "text": _tl_text(event)}
         # TimelineJS puts every text of a slide into the page as HTML. Background entries
         # share a row of their own, apart from the story's categories.
         slide["group"] = escape(BACKGROUND if event.background else event.category)
@@ -218,7 +218,7 @@ def atom_feed(site: Site, events: list[Event], updated: dt.date | None) -> str:
     for event in newest:
         entry = _sub(feed, "entry")
         _sub(entry, "id", _urn(f"{base or site.title}#{event.id}"))
-        _sub(entry, "title", event.title)
+        _sub(entry, "title", marked_title(event))
         _sub(entry, "updated", _rfc3339(_entry_updated(event)))
         _sub(entry, "link", rel="alternate", type="text/html", href=_url(site, _event_path(event)))
         _sub(entry, "category", term=event.category)
@@ -260,6 +260,11 @@ def _fold(line: str) -> str:
     return "\r\n ".join(out)
 
 
+def marked_title(event: Event) -> str:
+    """Return an entry's title, marked "(planned)" or "(expected)" if it has not happened."""
+    return f"{event.title} ({event.status})" if event.status else event.title
+
+
 def _ics_categories(event: Event) -> list[str]:
     """Return an entry's calendar categories: its own, and "Background" if it is background."""
     return [event.category, BACKGROUND] if event.background else [event.category]
@@ -292,7 +297,7 @@ def icalendar(site: Site, events: list[Event]) -> str:
             f"DTSTAMP:{_ics_date(stamp)}T000000Z",
             f"DTSTART;VALUE=DATE:{_ics_date(event.start)}",
             end,
-            f"SUMMARY:{_ics_text(event.title)}",
+            f"SUMMARY:{_ics_text(marked_title(event))}",
             f"DESCRIPTION:{_ics_text(description)}",
             "CATEGORIES:" + ",".join(_ics_text(c) for c in _ics_categories(event)),
         ]

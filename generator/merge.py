@@ -43,6 +43,9 @@ LATER_WEIGHT = 3.0
 LATER_DAYS = 7
 # Importance adds this much per article that lists the entry in a chronology.
 LISTED_WEIGHT = 1.0
+# A plan or a forecast ("the inquiry will open in June") counts this share of its
+# importance: it has not happened, however much it is talked about.
+NOT_DONE_WEIGHT = 0.3
 # A newcomer is compared with at most this many members of a group, so that one event
 # reported thousands of times does not make merging quadratic.
 COMPARED_MEMBERS = 16
@@ -465,7 +468,11 @@ def _titled(agree: list[Candidate], with_dates: list[Candidate]) -> list[Candida
 
 def _event(group: list[Candidate], salience: _Salience) -> Event:
     with_dates = [m for m in group if m.value]
-    dated = _choose_date(with_dates)
+    status = event_status(m.status for m in group)
+    # An event that happened is dated, titled and summed up by the sources that report it
+    # done, not by those that told it was to come.
+    told = (status is None and [m for m in with_dates if m.status is None]) or with_dates
+    dated = _choose_date(told)
     agree = [m for m in with_dates if _overlaps(m, dated)]
     differ = [m for m in with_dates if not _overlaps(m, dated)]
     start = max(m.start for m in agree)
@@ -477,9 +484,11 @@ def _event(group: list[Candidate], salience: _Salience) -> Event:
         others = "; ".join(sorted({f"{describe(m.value)} ({m.article.display_name})"
                                    for m in differ}))
         note = f"Sources differ on the date: {others}, against {describe(dated.value)}."
-    naming = [m for m in agree if (m.start, m.end) == (dated.start, dated.end)]
-    lead = _lead(naming or [dated], with_dates)
+    agree_told = [m for m in told if _overlaps(m, dated)]
+    naming = [m for m in agree_told if (m.start, m.end) == (dated.start, dated.end)]
+    lead = _lead(naming or [dated], told)
     ordered = sorted(group, key=lambda m: (m is not lead, m is not dated, not m.value,
+                                           m.status is not None,
                                            precision(m.value) if m.value else 0,
                                            m.article.stem, m.sentence.start))
     sources, seen = [], set()
@@ -496,14 +505,35 @@ def _event(group: list[Candidate], salience: _Salience) -> Event:
     category = categories.most_common(1)[0][0] if categories else "event"
     # Independent sources first; then how much the whole corpus talks about the same days.
     listed_by = len({m.article.stem for m in group if m.listed})
-    importance = round(len(articles) + 0.25 * (len(sources) - len(articles))
-                       + salience.of(start, end) + LISTED_WEIGHT * listed_by, 2)
+    importance = round((len(articles) + 0.25 * (len(sources) - len(articles))
+                        + salience.of(start, end) + LISTED_WEIGHT * listed_by)
+                       * status_weight(status), 2)
     return Event(
-        id="", title=title_for(_titled(agree, with_dates)), summary=lead.quote, date=dated.value, start=start,
+        id="", title=title_for(_titled(agree_told, told)), summary=lead.quote,
+        date=dated.value, start=start,
         end=end, category=category, importance=importance, sources=sources,
         disputed=any(m.disputed for m in group), date_note=note,
-        listed_by=listed_by,
+        listed_by=listed_by, status=status,
     )
+
+
+def event_status(statuses: Iterable[str | None]) -> str | None:
+    """Return an entry's status from its sources': a plan only if every source tells a plan.
+
+    One source telling the event as done makes it a fact, whenever it was written. An entry
+    whose date has passed by its sources' latest publication day, and that they all still
+    tell as planned or expected, stays so: none reports it done. "planned" wins over
+    "expected": some source tells of a firm plan.
+    """
+    told = list(statuses)
+    if not told or None in told:
+        return None
+    return "planned" if "planned" in told else "expected"
+
+
+def status_weight(status: str | None) -> float:
+    """Return the share of its importance an entry of this status counts."""
+    return 1.0 if status is None else NOT_DONE_WEIGHT
 
 
 def _slug(text: str) -> str:

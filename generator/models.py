@@ -118,6 +118,8 @@ class Candidate:
     families: frozenset[str] = field(default_factory=frozenset)  # of every trigger in the clause
     disputed: bool = False
     listed: bool = False  # the article lists it in a chronology ("May 7 - Rebels seize the port")
+    # "planned" or "expected" when the clause tells it as still to happen; None for a fact.
+    status: str | None = None
 
 
 @dataclass(frozen=True)
@@ -156,6 +158,8 @@ class Event:
     pinned: bool = False  # a key event whatever its importance (set by curation)
     listed_by: int = 0  # how many distinct articles list it in a chronology
     background: bool = False  # long before the story's own period (set by period)
+    # "planned" or "expected" when every source tells it as still to happen; None for a fact.
+    status: str | None = None
 
     def as_json(self) -> dict:
         """Return the entry as it appears in ``events.json``."""
@@ -165,7 +169,7 @@ class Event:
             "category": self.category, "importance": self.importance,
             "sources": [s.as_json() for s in self.sources],
             "disputed": self.disputed, "date_note": self.date_note,
-            "background": self.background,
+            "background": self.background, "status": self.status,
         }
 
 

@@ -190,10 +190,11 @@ def _hashed_slug(stem: str) -> str:
 def key_event_ids(events: list[Event]) -> frozenset[str]:
     """Return the ids of the key events: the most important share, ties broken by sources.
 
-    Background entries are never chosen, nor counted in the share; a pinned entry is a key
-    event all the same (the maintainer's pin wins).
+    Background entries and plans (an entry with a status: planned or expected, not done)
+    are never chosen, nor counted in the share; a pinned entry is a key event all the same
+    (the maintainer's pin wins).
     """
-    story = [e for e in events if not e.background]
+    story = [e for e in events if not e.background and e.status is None]
     count = max(KEY_MIN, min(KEY_MAX, round(len(story) * KEY_SHARE)))
     ranked = sorted(story, key=lambda e: (-e.importance, -len(e.sources), e.start, e.id))
     return frozenset(e.id for e in ranked[:count]) | {e.id for e in events if e.pinned}

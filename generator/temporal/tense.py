@@ -127,3 +127,65 @@ def _word_tense(word: str) -> str | None:
     if len(word) >= 5 and word.endswith("ed") and word not in _NOT_PAST:
         return PAST
     return None
+
+
+PLANNED, EXPECTED = "planned", "expected"
+# Verbs that "due to" plans ("due to open in June"); before anything else it gives a cause.
+_DUE_VERBS = ("be|begin|start|open|resume|take|meet|end|hold|close|vote|arrive|finish|leave|"
+              "return|visit|launch|sign|expire|decide|rule|testify|appear|report|announce|"
+              "release|publish|complete|go|make|give|face|hear|deliver|present|submit|travel")
+# A clause that tells what is to happen: a firm plan, announced or scheduled.
+_PLANNED = re.compile(
+    r"(?<!\bthe )(?<!\bher )(?<!\bhis )(?<!\btheir )(?<!\bits )(?<!\bgood )(?-i:\bwill\b)"
+    r"|\bshall\b|\bwon[’']t\b|[’']ll\b|\bgoing to\b"
+    r"|\b(?:plans?|planning|planned|intends?|intending|intended|aims?|aiming|aimed)\s+to\b"
+    r"|\b(?:is|are|am|was|were)\s+(?:not\s+)?to\s+(?!blame\b|be blamed\b)[a-z]+"
+    r"|\b(?:set|scheduled|slated|poised|about)\s+to\b"
+    r"|\b(?:scheduled|slated|due)\s+(?:for|on|in|by|next|this|later)\b"
+    r"|\b(?:planned|set)\s+(?:for|next|this|later)\b"
+    r"|\b(?:is|are|was|were)\s+due\b(?!\s+to\b)"
+    rf"|\bdue\s+to\s+(?:{_DUE_VERBS})\b"
+    r"|\bto be held\b|\bto take place\b",
+    re.IGNORECASE)
+# A clause that tells what may happen: a forecast, a hope or a possibility.
+_EXPECTED = re.compile(
+    r"\b(?:expected|likely|unlikely|predicted|forecast|projected|anticipated|hoping|hoped)\s+to\b"
+    r"|\b(?:is|are|was|were|be|been)\s+(?:widely\s+)?(?:expected|anticipated|forecast|predicted)\b"
+    r"|\b(?:expects?|hopes?|anticipates?|predicts|forecasts)\b"
+    r"|(?<!\bthe )(?<!\bits )(?<!\bmilitary )\bmight\b|\bcould\b|(?-i:\bmay\b)|\bshould\b"
+    r"|\bwould\b",
+    re.IGNORECASE)
+# A modal before "have" speculates about the past or tells what did not happen.
+_MODAL_HAVE = re.compile(r"\b(?:could|may|might|would|should|must|will)\s+(?:not\s+)?have\b",
+                         re.IGNORECASE)
+# Markers before a reporting verb tell of the saying, not of what is said.
+_SAYING = re.compile(r"\b(?:said|says|say|told|tells|announced|added|reported|stated|wrote)\b",
+                     re.IGNORECASE)
+_WOULD = re.compile(r"\bwould\b", re.IGNORECASE)
+
+
+def clause_mood(text: str, after_publication: bool | None = None) -> str | None:
+    """Return "planned" or "expected" when a clause tells what is still to happen, else None.
+
+    text is the clause up to its event's word and its date ("Repairs are expected to begin
+    in"). A firm plan ("will", "is to", "scheduled to", "plans to", "due to open") is
+    "planned"; a forecast or a possibility ("expected to", "likely to", "could", "may") is
+    "expected", which wins where both are told ("will likely"). Only the words after the
+    clause's last reporting verb count: in "officials who would not comment said it opened",
+    the "would" is not the opening's. A modal before "have" ("may have begun") speculates
+    about the past: no plan. A plan told in the past ("was scheduled to open ... but") is
+    still no fact. "Would" alone reports a plan only when the date is after publication
+    (after_publication, None if unknown): "he said he would resign on Friday" written after
+    Friday most likely dates the saying.
+    """
+    sayings = list(_SAYING.finditer(text))
+    if sayings:
+        text = text[sayings[-1].end():]
+    text = _MODAL_HAVE.sub(" ", text)
+    expected = [m for m in _EXPECTED.finditer(text)
+                if after_publication is not False or not _WOULD.fullmatch(m.group())]
+    if expected:
+        return EXPECTED
+    if _PLANNED.search(text):
+        return PLANNED
+    return None
