@@ -143,6 +143,15 @@ _FRAGMENT = re.compile(r"^[\w.]{0,6}\)")
 _COMMENT_MARK = re.compile(r"\breport (?:as )?abuse\b|\bthis discussion is (?:now )?closed\b|"
                            r"\bwe welcome comments\b",
                            re.IGNORECASE)
+# Notices about the page itself: where the print edition ran it, when it was amended,
+# where readers write. They date the page, never an event.
+_PAGE_NOTICE = re.compile(
+    r"\ba version (?:of this article )?appeared (?:(?:on|in) (?:p|page\s?)\d+\b|in the [A-Z])|"
+    r"\bcontributed to this report\b|\bsign up for (?:free )?(?:e-?mail )?(?:news )?alerts\b|"
+    r"\bthis (?:article|story|page) (?:was|has been|is) (?:first )?(?:published|amended|updated|"
+    r"corrected|edited)\b|\bletters for publication should be sent\b|"
+    r"\bif you need help using the site\b|\bappeared in (?:the )?print edition\b",
+    re.IGNORECASE)
 _REPORTED_MIN_WORDS = 4  # fewer, once the furniture is gone, is no sentence to quote
 
 
@@ -151,7 +160,8 @@ def reported_start(text: str) -> int | None:
 
     None means the sentence is furniture or a fragment ("L) said on Thursday.") throughout.
     """
-    if _COMMENT_MARK.search(text) or _CREDITS_IN.search(text) or _CAPTION.search(text):
+    if (_COMMENT_MARK.search(text) or _CREDITS_IN.search(text) or _CAPTION.search(text)
+            or _PAGE_NOTICE.search(text)):
         return None
     start = 0
     for _ in range(4):  # a credit, then a stamp, then a dateline ...

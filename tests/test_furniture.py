@@ -191,3 +191,17 @@ def test_wire_desks_and_comment_bylines_are_furniture():
                  "with you.\n\nMore.") == ["The dam opened in June."]
     assert texts("The dam opened in June.\n\nRead this. At 04:38 2nd Jul 2021, riverfan wrote: "
                  "It leaks.\n\nMore.") == ["The dam opened in June."]
+
+
+def test_print_edition_and_amendment_notices_are_no_sentence_to_quote():
+    for notice in [
+        "A version appeared on p12 of the News section of the Herald on 21.05 BST on Friday 3 May 2024",
+        "This article was amended on 4 May 2024 to correct the name of the harbour.",
+        "This article was updated at 2pm on 6 May 2024 Letters for publication should be sent to: "
+        "letters@example.org",
+        "If you need help using the site: help@example.org",
+        "A version appeared in the Herald on 12.46 BST on Sunday 5 May 2024.",
+        "The Associated Press contributed to this report Sign up for free e-mail news alerts.",
+    ]:
+        assert reported_start(notice) is None, notice
+    assert reported_start("A version of the plan appeared on the council's website on Friday.") == 0
