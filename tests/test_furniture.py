@@ -177,11 +177,14 @@ def test_the_stamp_day_counts_as_named_but_the_sentence_is_dated_by_its_own_word
     assert dt.date(2021, 3, 5) in days
 
 
-def test_a_clause_split_off_its_sentence_and_a_headline_before_a_bare_stamp_stay():
+def test_a_clause_split_off_its_sentence_stays_and_a_headline_before_a_bare_stamp_leaves():
     assert quoted_start("but the work is not expected to reduce the flow.") == (
         "but the work is not expected to reduce the flow.")
-    headline = "Dam repairs begin Crews start work Tuesday 2 March 2021 08.06 GMT Work began today."
-    assert quoted_start(headline) == headline
+    headline = ("Dam repairs begin Crews start work Tuesday 2 March 2021 08.06 GMT "
+                "Work on the dam began today.")
+    assert quoted_start(headline) == "Work on the dam began today."
+    prose = "The dam, shut on Tuesday 2 March 2021 for repairs, reopened on Friday."
+    assert quoted_start(prose) == prose
 
 
 def test_wire_desks_and_comment_bylines_are_furniture():
