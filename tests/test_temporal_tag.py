@@ -444,3 +444,17 @@ def test_a_date_inside_a_name_is_not_a_date(sentence: str, kept: list[str]) -> N
 
 def test_a_holiday_of_a_year_is_that_years_holiday() -> None:
     assert find("The strike began on Labor Day of 1936.", "Labor Day of 1936").value == "1936-09-07"
+
+
+@pytest.mark.parametrize("sentence", [
+    "As of 1700 BST on 5 May 2024, 40 towns had reported floods.",
+    "The line is open from 0830 GMT to 1730 GMT on weekdays.",
+    "The ferry left at 1737GMT.",
+    "Crews arrived at 1400 local time.",
+])
+def test_a_24_hour_clock_before_a_time_zone_is_no_year(sentence: str) -> None:
+    assert not [t for t in tag(sentence, DCT) if re.fullmatch(r"\d{4}", t.value)]
+
+
+def test_a_year_before_a_capitalised_word_stays_a_year() -> None:
+    assert find("In 1918 BBC engineers built a mast.", "1918").value == "1918"

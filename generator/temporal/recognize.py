@@ -34,6 +34,9 @@ _TENS = "twenty thirty forty fifty sixty seventy eighty ninety".split()
 _ONES = "one two three four five six seven eight nine".split()
 NUMBER = (rf"(?:\d+(?:\.\d+)?|(?:{_alt(_TENS)})(?:[- ](?:{_alt(_ONES)}))?|"
           rf"{_alt(NUMBER_WORDS)}|{_alt(VAGUE_NUMBERS)})")
+# A 24-hour clock before a time zone ("1700 BST", "1737GMT", "0900 local time") is no year.
+_ZONE_AFTER = (r"\s?(?-i:GMT|BST|UTC|CET|CEST|[ECMP][SD]T)\b|"
+               r"\s(?:hrs|hours|local\s+time|[ap]\.?m\b)")
 UNIT = r"(?:second|minute|hour|day|night|week|month|quarter|year|decade|centur(?:y|ie))"
 AMOUNT = _alt(k for k in AMOUNT_MODS)
 POINT = (rf"(?:(?:early|late|mid)(?:-|{WS})|(?:the|this){WS}(?:beginning|start|middle|end|"
@@ -73,7 +76,7 @@ _PATTERNS: list[tuple[str, str]] = [
     ("century", rf"\b(?:the{WS})?(?P<ord>\d{{1,2}}(?:st|nd|rd|th)|{_alt(ORDINALS)}|"
                 rf"nineteenth|twentieth|twenty-first){WS}century\b"),
     ("year", rf"(?<![\d$\u00a3\u20ac.,/#-])(?P<pm>{POINT})?(?P<fy>(?:fiscal|FY|calendar){WS}?"
-             rf"(?:year{WS})?)?(?P<y>{YEAR})(?![\d%]|,\d|\.\d|-\d|/\d|:\d)"
+             rf"(?:year{WS})?)?(?P<y>{YEAR})(?![\d%]|,\d|\.\d|-\d|/\d|:\d|{_ZONE_AFTER})"
              rf"(?P<after>{WS}[A-Za-z]+)?"),
     ("spoken_year", rf"\b(?:(?P<mon>{MONTH}){WS}(?:of{WS})?|(?P<the>the){WS}year{WS}|"
                     rf"(?:the{WS})?(?P<season>{SEASON}){WS}(?:of{WS})?)?"
