@@ -410,12 +410,13 @@ def normalised(quote: str) -> str:
 def one_entry_per_sentence(groups: list[list[Candidate]]) -> list[list[Candidate]]:
     """Return the groups with each sentence under one entry for each event it tells.
 
-    A sentence (the same words, in any article: reprints too) is kept under one entry
-    for each dated clause of its own: a clause told under several entries stays in the
-    one with the most articles, the earliest made on a tie; a copy published long after
-    those kept (see _reprinted) may tell another event, and stays. An undated report of a
-    sentence that dates an event of its own tells nothing more; undated reports of one
-    sentence stay in one entry. Groups left without a dated member are dropped.
+    A sentence (the same words in any article, reprints too) stays under one entry for
+    each dated clause of its own. A clause told under several entries stays in the entry
+    of its first publication (a reprint's relative dates were written for another day),
+    then in the one with the most articles, then in the earliest made; a copy published
+    long after those kept (see _reprinted) may tell another event, and stays. An undated
+    report of a sentence dated in another entry tells nothing more there; undated reports
+    of one sentence stay in one entry. Groups left without a dated member are dropped.
     """
     cited: dict[str, list[tuple[int, Candidate]]] = {}
     for i, group in enumerate(groups):
@@ -440,9 +441,13 @@ def one_entry_per_sentence(groups: list[list[Candidate]]) -> list[list[Candidate
             for i in where:
                 if i not in weight:
                     weight[i] = len({m.article.stem for m in groups[i]})
-            keep = min(where, key=lambda i: (-weight[i], i))
-            kept = sorted(m.article.date or dt.date.min for i, m in told if i == keep)
-            dropped.update(id(m) for i, m in told if i != keep and _reprinted(m, kept))
+            first: dict[int, dt.date] = {}  # when each group's first copy was published
+            for i, m in told:
+                day = m.article.date or dt.date.max
+                first[i] = min(first.get(i, day), day)
+            keep = min(where, key=lambda i: (first[i], -weight[i], i))
+            days = sorted(m.article.date or dt.date.min for i, m in told if i == keep)
+            dropped.update(id(m) for i, m in told if i != keep and _reprinted(m, days))
     if not dropped:
         return groups
     kept = [[m for m in group if id(m) not in dropped] for group in groups]
