@@ -415,7 +415,8 @@ def one_entry_per_sentence(groups: list[list[Candidate]]) -> list[list[Candidate
     of its first publication (a reprint's relative dates were written for another day),
     then in the one with the most articles, then in the earliest made; a copy published
     long after those kept (see _reprinted) may tell another event, and stays. An undated
-    report of a sentence dated in another entry tells nothing more there; undated reports
+    report of a sentence dated in another entry tells nothing more there, unless that
+    entry's event is later than all the sentence's dates (see _later); undated reports
     of one sentence stay in one entry. Groups left without a dated member are dropped.
     """
     cited: dict[str, list[tuple[int, Candidate]]] = {}
@@ -430,7 +431,9 @@ def one_entry_per_sentence(groups: list[list[Candidate]]) -> list[list[Candidate
         dated = [(i, m) for i, m in members if m.value]
         if dated:
             own = {i for i, _ in dated}
-            dropped.update(id(m) for i, m in members if not m.value and i not in own)
+            latest = max(m.end for _, m in dated)
+            dropped.update(id(m) for i, m in members if not m.value and i not in own
+                           and not _later(groups[i], latest))
         by_clause: dict[tuple[str, str] | None, list[tuple[int, Candidate]]] = {}
         for i, m in dated or members:
             by_clause.setdefault((m.trigger, m.clause) if m.value else None, []).append((i, m))
@@ -452,6 +455,15 @@ def one_entry_per_sentence(groups: list[list[Candidate]]) -> list[list[Candidate
         return groups
     kept = [[m for m in group if id(m) not in dropped] for group in groups]
     return [group for group in kept if any(m.value for m in group)]
+
+
+def _later(group: list[Candidate], day: dt.date) -> bool:
+    """Return whether a group's event is dated days after day, beyond any disagreement.
+
+    A sentence dated only before an entry's event may still tell it: its dated clause is
+    the background ("the region, which was seized last year, has been retaken").
+    """
+    return shift_days(day, DISAGREEMENT_DAYS) < group[0].start
 
 
 def _reprinted(copy: Candidate, days: list[dt.date]) -> bool:

@@ -125,3 +125,15 @@ def test_entries_do_not_depend_on_the_order_candidates_come_in():
                          [("on Friday", "2025-04-25")], stem="c")]
     forward = [e.as_json() for e in merged(*groups)]
     assert [e.as_json() for e in merged(*reversed(groups))] == forward
+
+
+def test_a_sentence_dated_only_by_its_background_still_tells_a_later_undated_event():
+    text = ("The port of Velport, which was closed by a storm last year, has now been reopened "
+            "by the harbour council.")
+    background = candidates(text, [("last year", "2024")], stem="a", date=D(2025, 4, 28))
+    undated = reports(text, stem="a", date=D(2025, 4, 28))
+    news = candidates("The harbour council reopened the port of Velport on Saturday.",
+                      [("on Saturday", "2025-04-26")], stem="b", date=D(2025, 4, 27))
+    events = merged(background, undated, news)
+    (reopened,) = [e for e in events if e.start == D(2025, 4, 26)]
+    assert {s.article for s in reopened.sources} == {"a", "b"}
