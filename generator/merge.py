@@ -433,7 +433,7 @@ def one_entry_per_sentence(groups: list[list[Candidate]]) -> list[list[Candidate
             own = {i for i, _ in dated}
             latest = max(m.end for _, m in dated)
             dropped.update(id(m) for i, m in members if not m.value and i not in own
-                           and not _later(groups[i], latest))
+                           and not _later(groups[i], latest, m.article.date))
         by_clause: dict[tuple[str, str] | None, list[tuple[int, Candidate]]] = {}
         for i, m in dated or members:
             by_clause.setdefault((m.trigger, m.clause) if m.value else None, []).append((i, m))
@@ -457,13 +457,18 @@ def one_entry_per_sentence(groups: list[list[Candidate]]) -> list[list[Candidate
     return [group for group in kept if any(m.value for m in group)]
 
 
-def _later(group: list[Candidate], day: dt.date) -> bool:
-    """Return whether a group's event is dated days after day, beyond any disagreement.
+def _later(group: list[Candidate], day: dt.date, published: dt.date | None) -> bool:
+    """Return whether a group's event is dated after day, and is news when published.
 
-    A sentence dated only before an entry's event may still tell it: its dated clause is
-    the background ("the region, which was seized last year, has been retaken").
+    A sentence dated only before an entry's event may still tell it, as the news of the
+    days before its article: its dated clause is the background ("the region, which was
+    seized last year, has been retaken"). The event must lie beyond DISAGREEMENT_DAYS
+    after day, and within LATER_DAYS before publication.
     """
-    return shift_days(day, DISAGREEMENT_DAYS) < group[0].start
+    start = group[0].start
+    if not shift_days(day, DISAGREEMENT_DAYS) < start:
+        return False
+    return published is None or shift_days(published, -LATER_DAYS) <= start
 
 
 def _reprinted(copy: Candidate, days: list[dt.date]) -> bool:

@@ -137,3 +137,15 @@ def test_a_sentence_dated_only_by_its_background_still_tells_a_later_undated_eve
     events = merged(background, undated, news)
     (reopened,) = [e for e in events if e.start == D(2025, 4, 26)]
     assert {s.article for s in reopened.sources} == {"a", "b"}
+
+
+def test_a_sentence_dated_only_by_its_background_tells_no_event_long_before_its_article():
+    text = ("The port of Velport, which was closed by a storm last year, has now been reopened "
+            "by the harbour council.")
+    background = candidates(text, [("last year", "2024")], stem="a", date=D(2025, 6, 30))
+    undated = reports(text, stem="a", date=D(2025, 6, 30))
+    news = candidates("The harbour council reopened the port of Velport on Saturday.",
+                      [("on Saturday", "2025-04-26")], stem="b", date=D(2025, 4, 27))
+    events = merged(background, undated, news)
+    (reopened,) = [e for e in events if e.start == D(2025, 4, 26)]
+    assert {s.article for s in reopened.sources} == {"b"}
