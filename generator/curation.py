@@ -63,7 +63,7 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from generator.files import OutsideError, read_inside, real
-from generator.merge import _slug, event_status, status_weight
+from generator.merge import _slug, event_status, source_score, status_weight
 from generator.models import Article, Event, Problem, Source
 from generator.temporal.values import describe, span
 from generator.text import clean_line, clean_text, is_web_address, quoted
@@ -469,9 +469,8 @@ def _free_id(base: str, entries: dict[str, Event], absorbed: dict[str, str] | No
 
 
 def _source_score(sources: list[Source]) -> float:
-    """Return the merge step's score of a list of citations: articles, then further quotes."""
-    articles = len({s.article for s in sources})
-    return articles + 0.25 * (len(sources) - articles)
+    """Return the merge step's score of a list of citations: sources, then further quotes."""
+    return source_score(sources)
 
 
 def _rescored(event: Event, sources: list[Source], same_days: bool = True,

@@ -18,6 +18,7 @@ from generator.lexicon import (
 )
 from generator.models import Article, Candidate, Sentence, Timex
 from generator.temporal.tense import clause_mood
+from generator.temporal.values import precision
 from generator.temporal.values import span as value_span
 
 _TOKEN = re.compile(r"\d+(?:[.,]\d+)*(?:[-–]\d+(?:[.,]\d+)*)?|\w+(?:[’'.-]\w+)*|[^\w\s]")
@@ -118,6 +119,7 @@ def detect_candidates(
         # sentence with many dates costs in proportion to its length, not to its dates cubed.
         parsed = _ParsedSentence(sentence, found, triggers)
         entities = _entities(sentence, found)
+        told: list[_Told] = []  # the sentence's candidates, before one is kept per event
         for timex in found:
             if _is_habit(text, sentence, timex):
                 continue
@@ -130,7 +132,7 @@ def detect_candidates(
                     continue  # a year inside a name ("the 2003 agency letter") dates no clause
                 candidate = _named_candidate(article, text, sentence, timex, bounds, named,
                                              triggers, entities)
-                candidates.append(candidate)
+                told.append(_Told(candidate, None, 0))
                 previous = candidate
                 continue
             trigger = parsed.trigger(timex)
@@ -158,9 +160,56 @@ def detect_candidates(
                 disputed=parsed.disputed(index),
                 status=status,
             )
-            candidates.append(candidate)
+            told.append(_Told(candidate, token.start, _distance(token, timex)))
             previous = candidate
+        candidates += _one_per_event(told)
     return candidates
+
+
+class _Told(NamedTuple):
+    candidate: Candidate
+    trigger_at: int | None  # where its trigger starts; None for a dated name's own event
+    distance: int  # characters between its trigger and its date
+
+
+def _distance(token: _Token, timex: Timex) -> int:
+    """Return how many characters lie between a trigger and a date expression."""
+    if token.end <= timex.start:
+        return timex.start - token.end
+    return max(0, token.start - timex.end)
+
+
+def _one_per_event(told: list[_Told]) -> list[Candidate]:
+    """Return a sentence's candidates, one per event it tells, in the order they were found.
+
+    Dates of one trigger ("conducted in 2001, 2004 and 2007", "June 8, 2010; 5:30 AM",
+    "could start late Monday or Tuesday") tell one event: the most precise date is kept,
+    then the nearest to the trigger. Triggers dated alike tell one event too: the one
+    nearest its date is kept. Only different triggers on different dates are two events
+    ("exploded on 20 April and sank two days later"). A dated name's event is its own.
+    """
+    by_trigger: dict[int, int] = {}
+    for i, t in enumerate(told):
+        at = t.trigger_at
+        if at is None:
+            continue
+        best = by_trigger.get(at)
+        if best is None or _rank(told, i) < _rank(told, best):
+            by_trigger[at] = i
+    by_days: dict[tuple[dt.date, dt.date], int] = {}
+    for i in sorted(by_trigger.values()):
+        c = told[i].candidate
+        best = by_days.get((c.start, c.end))
+        if best is None or (told[i].distance, i) < (told[best].distance, best):
+            by_days[(c.start, c.end)] = i
+    kept = set(by_days.values())
+    return [t.candidate for i, t in enumerate(told) if t.trigger_at is None or i in kept]
+
+
+def _rank(told: list[_Told], i: int) -> tuple[int, int, int, int]:
+    """Return how a candidate ranks among the dates of its trigger, lowest best."""
+    c = told[i].candidate
+    return (c.end - c.start).days, precision(c.value), told[i].distance, i
 
 
 def _listed_candidate(article: Article, text: str, sentence: Sentence, listing: Listing,

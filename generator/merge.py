@@ -55,6 +55,9 @@ COMPARED_MEMBERS = 16
 WIDE_SPAN_DAYS = 92
 WIDE_COMPARED_GROUPS = 64
 TAG_WORDS = 3
+# The same sentence in articles published this many days apart at most is one report
+# run again (a reprint), not another event's.
+REPRINT_DAYS = 7
 PAIRS_KEPT = 1 << 20  # similarities remembered: about 150 MB at most
 
 _WORD = re.compile(r"[A-Za-z][A-Za-z’'-]+")
@@ -321,6 +324,7 @@ def merge_candidates(candidates: list[Candidate], df: Counter, n_texts: int,
         published = {c.article.stem: c.article.date for c in candidates}
     groups = cluster(dated, vectors)
     attach_reports([c for c in candidates if not c.value], groups, vectors)
+    groups = one_entry_per_sentence(groups)
     salience = _Salience(mentions, published)
     events = [_event(group, salience) for group in groups]
     events.sort(key=lambda e: (e.start, e.end, e.title))
@@ -396,6 +400,104 @@ def _nearest_before(day: dt.date | None, lists: list[list[tuple[dt.date, int]]])
         found.update(entries[max(0, end - REPORT_GROUPS):end])
     nearest = sorted(found)[-REPORT_GROUPS:]
     return sorted(i for _, i in nearest)
+
+
+_NOT_WORD = re.compile(r"[\W_]+")
+
+
+def normalised(quote: str) -> str:
+    """Return a quote as compared with others: its words in lower case, without punctuation."""
+    return _NOT_WORD.sub(" ", quote.lower()).strip()
+
+
+def one_entry_per_sentence(groups: list[list[Candidate]]) -> list[list[Candidate]]:
+    """Return the groups with each sentence under one entry for each event it tells.
+
+    A sentence (the same words in any article, reprints too) stays under one entry for
+    each dated clause of its own. A clause told under several entries stays in the entry
+    of its first publication (a reprint's relative dates were written for another day),
+    then in the one with the most articles, then in the earliest made; a copy published
+    long after those kept (see _reprinted) may tell another event, and stays. An undated
+    report of a sentence dated in another entry tells nothing more there, unless that
+    entry's event is later than all the sentence's dates (see _later); undated reports
+    of one sentence stay in one entry. Groups left without a dated member are dropped.
+    """
+    cited: dict[str, list[tuple[int, Candidate]]] = {}
+    for i, group in enumerate(groups):
+        for m in group:
+            cited.setdefault(normalised(m.quote), []).append((i, m))
+    weight: dict[int, int] = {}
+    dropped: set[int] = set()  # ids of the members taken out
+    for members in cited.values():
+        if len({i for i, _ in members}) < 2:
+            continue
+        dated = [(i, m) for i, m in members if m.value]
+        if dated:
+            own = {i for i, _ in dated}
+            latest = max(m.end for _, m in dated)
+            dropped.update(id(m) for i, m in members if not m.value and i not in own
+                           and not _later(groups[i], latest, m.article.date))
+        by_clause: dict[tuple[str, str] | None, list[tuple[int, Candidate]]] = {}
+        for i, m in dated or members:
+            by_clause.setdefault((m.trigger, m.clause) if m.value else None, []).append((i, m))
+        for told in by_clause.values():
+            where = {i for i, _ in told}
+            if len(where) < 2:
+                continue
+            for i in where:
+                if i not in weight:
+                    weight[i] = len({m.article.stem for m in groups[i]})
+            first: dict[int, dt.date] = {}  # when each group's first copy was published
+            for i, m in told:
+                day = m.article.date or dt.date.max
+                first[i] = min(first.get(i, day), day)
+            keep = min(where, key=lambda i: (first[i], -weight[i], i))
+            days = sorted(m.article.date or dt.date.min for i, m in told if i == keep)
+            dropped.update(id(m) for i, m in told if i != keep and _reprinted(m, days))
+    if not dropped:
+        return groups
+    kept = [[m for m in group if id(m) not in dropped] for group in groups]
+    return [group for group in kept if any(m.value for m in group)]
+
+
+def _later(group: list[Candidate], day: dt.date, published: dt.date | None) -> bool:
+    """Return whether a group's event is dated after day, and is news when published.
+
+    A sentence dated only before an entry's event may still tell it, as the news of the
+    days before its article: its dated clause is the background ("the region, which was
+    seized last year, has been retaken"). The event must lie beyond DISAGREEMENT_DAYS
+    after day, and within LATER_DAYS before publication.
+    """
+    start = group[0].start
+    if not shift_days(day, DISAGREEMENT_DAYS) < start:
+        return False
+    return published is None or shift_days(published, -LATER_DAYS) <= start
+
+
+def _reprinted(copy: Candidate, days: list[dt.date]) -> bool:
+    """Return whether a copy of a sentence was published within REPRINT_DAYS of one of days.
+
+    days are the publication days, in order, of the copies kept; a copy or a day unknown
+    counts as near. The same words long apart may tell another event ("on Monday").
+    """
+    day = copy.article.date
+    if day is None or days[0] == dt.date.min:
+        return True
+    at = bisect.bisect_left(days, shift_days(day, -REPRINT_DAYS))
+    return at < len(days) and days[at] <= shift_days(day, REPRINT_DAYS)
+
+
+def source_score(sources: Iterable[Source]) -> float:
+    """Return what an entry's citations weigh: one per source, a quarter per further sentence.
+
+    Articles cited with the same sentences (a reprint, a wire story run again) are one
+    source: only a new set of sentences is another.
+    """
+    quotes: dict[str, set[str]] = {}
+    for s in sources:
+        quotes.setdefault(s.article, set()).add(normalised(s.quote))
+    distinct = {frozenset(q) for q in quotes.values()}
+    return len(distinct) + 0.25 * sum(len(q) - 1 for q in distinct)
 
 
 def _day_mentions(candidates: list[Candidate]) -> dict[dt.date, set[str]]:
@@ -500,14 +602,12 @@ def _event(group: list[Candidate], salience: _Salience) -> Event:
         sources.append(Source(article=m.article.stem, publisher=m.article.publisher,
                               title=m.article.title, url=m.article.url, quote=m.quote,
                               date_text=m.date_text, article_date=m.article.date))
-    articles = {m.article.stem for m in group}
     categories = Counter(m.category for m in with_dates if m.category != "event")
     category = categories.most_common(1)[0][0] if categories else "event"
     # Independent sources first; then how much the whole corpus talks about the same days.
     listed_by = len({m.article.stem for m in group if m.listed})
-    importance = round((len(articles) + 0.25 * (len(sources) - len(articles))
-                        + salience.of(start, end) + LISTED_WEIGHT * listed_by)
-                       * status_weight(status), 2)
+    importance = round((source_score(sources) + salience.of(start, end)
+                        + LISTED_WEIGHT * listed_by) * status_weight(status), 2)
     return Event(
         id="", title=title_for(_titled(agree_told, told)), summary=lead.quote,
         date=dated.value, start=start,

@@ -67,7 +67,8 @@ def test_pairing_dates_with_triggers_costs_linear_work_in_the_dates_of_a_sentenc
 
     def work(dates: int) -> int:
         nonlocal calls
-        text = "Police arrested protesters on Monday " * dates
+        # Each arrest on a day of its own: one event per date.
+        text = "".join(f"Police arrested protesters on 3 March {1900 + i} " for i in range(dates))
         art = article(text)
         body = art.text
         whole = [Sentence(0, len(body), body)]  # one sentence, however long

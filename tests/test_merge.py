@@ -158,7 +158,7 @@ def test_an_undated_report_is_matched_among_the_entries_dated_nearest_before_its
     # though it reads exactly alike, is out of reach.
     year_ago = candidates("Rebels seized the northern town of Abra on Monday after a short battle.",
                           [("on Monday", "2024-01-01")], stem="old", date=D(2024, 1, 2))
-    recent = [candidates("Rebels seized a village near Abra on Monday.",
+    recent = [candidates(f"Rebels seized village {i} near Abra on Monday.",
                          [("on Monday", (D(2025, 1, 6) + dt.timedelta(days=4 * i)).isoformat())],
                          stem=f"r{i}", date=D(2025, 4, 28))
               for i in range(merge.REPORT_GROUPS)]
