@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import bisect
+import dataclasses
 import datetime as dt
 import re
 from typing import NamedTuple
@@ -17,6 +18,7 @@ from generator.lexicon import (
     lemma,
 )
 from generator.models import Article, Candidate, Sentence, Timex
+from generator.temporal.normalize import looks_ahead
 from generator.temporal.values import span as value_span
 
 _TOKEN = re.compile(r"\d+(?:[.,]\d+)*(?:[-–]\d+(?:[.,]\d+)*)?|\w+(?:[’'.-]\w+)*|[^\w\s]")
@@ -59,8 +61,15 @@ _PERIOD_NOUNS = {"war", "wars", "crisis", "election", "elections", "olympics", "
 _YEARS = re.compile(r"^(\d{4})(?:\s*[-–]\s*(\d{2}|\d{4}))?$")
 _NAMING_BEFORE = re.compile(r"(?:\b(?:the|a|an|its|their|his|her|our|this|that)|[’']s)\s+$",
                             re.IGNORECASE)
+# What opens a clause whose subject a name is: "The 1950-53 Korean War ended ...".
+_SUBJECT_BEFORE = re.compile(r"(?:^|[,;:(]\s*|\bwhile\s+)[\"“‘']?(?:the|its|their|his|her|our)"
+                             r"\s+$", re.IGNORECASE)
 _WORD_AFTER = re.compile(r"\s*([\w’'-]+)")
 _OF_NAME = re.compile(r"\s+of\s+(?:the\s+)?[A-Z][\w’'-]*(?:\s+(?:[A-Z][\w’'-]*|\d+))*")
+_YEAR_DIGITS = re.compile(r"\d{4}|'\d\d")
+_MONTH_OR_DAY = re.compile(r"^\d{4}-\d\d(?:-\d\d)?$")
+_PAST_LEAD = re.compile(r"\b(?:in|on|during|since)\s+(?:(?:early|mid|late)[-\s]+)?$",
+                        re.IGNORECASE)
 # A habit: a holiday or weekday repeated ("every Christmas", "he used to ... on Sunday").
 _EVERY_BEFORE = re.compile(r"\b(?:every|each|all)\s+$", re.IGNORECASE)
 _HABIT = re.compile(r"\b(?:used to|would (?:always|usually|often)|always|usually|"
@@ -72,6 +81,11 @@ _NOT_PRESENT_VERBS = {"was", "has", "its", "as", "yes", "perhaps", "news", "seri
                       "plus", "towards", "afterwards", "besides", "does", "goes"}
 # Where a chronology line's account of its event ends: a semicolon or a dash between words.
 _LISTED_STOP = re.compile(r";\s|\s(?:--|[–—])\s")
+# Words that lead a date opening a clause: "and at the weekend", "and on Monday".
+_DATE_LEADS = {"at", "on", "in", "by", "during", "over", "since", "until", "from"}
+_REFINING = {"", "at", "on", "in", "of", "from"}
+# All a clause holds besides its date when the date dates the clause before it.
+_BARE_WORDS = _DATE_LEADS | {"and", "or", "then", "again", "also", "later", "earlier", "the"}
 _PREPOSITIONS = {"in", "on", "at", "for", "from", "to", "with", "during", "after", "before",
                  "since", "over", "into", "under", "near", "of", "by", "about", "against"}
 _NON_EVENT_ED = {"hundred", "red", "need", "speed", "bed", "seed", "feed", "breed", "shed",
@@ -128,8 +142,12 @@ def detect_candidates(
             if bounds is None:
                 continue
             if named is not None:
-                if not named[1]:
-                    continue  # a year inside a name ("the 2003 agency letter") dates no clause
+                if not named[1] or not _SUBJECT_BEFORE.search(
+                        text, max(sentence.start, timex.start - 40), timex.start):
+                    # A year inside a name ("the 2003 agency letter") dates no clause; a named
+                    # event not the sentence's subject ("veterans of the 1950-53 Korean War
+                    # met ...") is background to another event, no entry of its own.
+                    continue
                 candidate = _named_candidate(article, text, sentence, timex, bounds, named,
                                              triggers, entities)
                 candidates.append(candidate)
@@ -144,6 +162,14 @@ def detect_candidates(
             value = timex.value if timex.anchor_offset is None else value_for_span(start, end)
             if article.date is not None and not future:
                 clipped = clip_to(start, end, article.date)
+                if clipped is None and is_verb and _told_past(text, sentence, timex, token):
+                    # "Engineers warned the council about cracks in February", in January:
+                    # a past verb's yearless month or day, resolved ahead, is last year's.
+                    earlier = dataclasses.replace(
+                        timex, value=f"{int(timex.value[:4]) - 1:04d}{timex.value[4:]}")
+                    if (bounds := _timex_span(earlier, previous, article.date)) is not None:
+                        (start, end), value = bounds, earlier.value
+                        clipped = clip_to(start, end, article.date)
                 if clipped is None:
                     continue
                 start, end = clipped
@@ -283,6 +309,7 @@ class _ParsedSentence:
                  triggers: dict[str, tuple[str, str, bool]]) -> None:
         self.sentence = sentence
         self.triggers = triggers
+        self.timexes = timexes
         self.clauses = _clauses(_tokens(sentence), timexes)
         self.starts = [c[0].start for c in self.clauses]
         self._verbs: dict[int, tuple[list[_Verb], list[int]]] = {}
@@ -307,6 +334,18 @@ class _ParsedSentence:
             found = self._nearest_verb(self.main, timex)
             if found is not None:
                 own = self.main
+        if found is None and index > 0 and self._bare(index, timex):
+            # A date standing alone after its clause ("hosted the envoy, who had flown in at
+            # the weekend, on Monday"; "met on Monday and on Tuesday") dates that clause.
+            coordinated = self.clauses[index][0].text.lower() in _COORDINATORS
+            for own in range(index - 1, -1, -1):
+                if own and not (coordinated and own == index - 1) and (
+                        self.clauses[own][0].text.lower() in CLAUSE_OPENERS):
+                    continue  # "..., who had flown in at the weekend, on Monday"
+                if (found := self._nearest_verb(own, timex)) is not None:
+                    break
+            else:
+                own = index
         is_verb = found is not None
         if found is None:
             found = self._first_noun(own, timex)
@@ -354,8 +393,18 @@ class _ParsedSentence:
             self._verbs[index] = verbs, [v.token.end for v in verbs]
         return self._verbs[index]
 
+    def _bare(self, index: int, timex: Timex) -> bool:
+        """Return whether a clause holds nothing but the date and the words that lead it."""
+        return all(timex.start <= tok.start < timex.end or tok.text.lower() in _BARE_WORDS
+                   or not tok.text[0].isalnum() for tok in self.clauses[index])
+
     def _nearest_verb(self, index: int, timex: Timex):
-        """Return the clause's verb nearest before the date, else nearest after it."""
+        """Return the clause's verb nearest before the date, else nearest after it.
+
+        A verb with another date between it and this one is that date's ("hosted the envoy
+        on Monday and at the weekend the army shelled ..."): a verb after this date, if the
+        clause has one, is this date's.
+        """
         verbs, ends = self._clause_verbs(index)
 
         def inside(verb: _Verb) -> bool:
@@ -365,16 +414,27 @@ class _ParsedSentence:
         j = before - 1
         while j >= 0 and inside(verbs[j]):
             j -= 1
-        if j >= 0:
+        later = next((v for v in verbs[before:] if not inside(v)), None)
+        if j >= 0 and not (later is not None and self._dated_between(verbs[j].at.end, timex)):
             # Of verbs carried by one token, the first read wins.
             while j > 0 and verbs[j - 1].token == verbs[j].token and not inside(verbs[j - 1]):
                 j -= 1
             chosen = verbs[j]
         else:
-            chosen = next((v for v in verbs[before:] if not inside(v)), None)
+            chosen = later
         if chosen is None:
             return None
         return chosen.token, chosen.info[0], chosen.info[1]
+
+    def _dated_between(self, start: int, timex: Timex) -> bool:
+        """Return whether another date lies between offset start and the date.
+
+        One that the date only refines ("on Monday at 3pm") is none.
+        """
+        text, base = self.sentence.text, self.sentence.start
+        return any(start <= t.start and t.end <= timex.start
+                   and text[t.end - base:timex.start - base].strip(" ,").lower() not in _REFINING
+                   for t in self.timexes)
 
     def _first_noun(self, index: int, timex: Timex):
         """Return the clause's first event word outside the date, if any."""
@@ -527,6 +587,22 @@ def _named_period(text: str, timex: Timex) -> tuple[int, bool] | None:
     return (named, False) if named is not None else None
 
 
+def _told_past(text: str, sentence: Sentence, timex: Timex, verb: _Token) -> bool:
+    """Return whether a yearless month or day dates what a past verb tells, with no plan in view.
+
+    "warned ... in February" is past; "postponed to February", "payable Dec. 7" and "agreed
+    to sell in February" look ahead.
+    """
+    word = verb.text.lower()
+    if not (word.endswith("ed") or word in IRREGULAR_PAST) or _YEAR_DIGITS.search(timex.text):
+        return False
+    if timex.anchor_offset or not _MONTH_OR_DAY.match(timex.value):
+        return False
+    if not _PAST_LEAD.search(text, max(sentence.start, timex.start - 10), timex.start):
+        return False
+    return not looks_ahead(sentence.text)
+
+
 def _is_habit(text: str, sentence: Sentence, timex: Timex) -> bool:
     """Return whether a holiday or weekday is told as a habit rather than a dated day."""
     if timex.anchor_offset or any(ch.isdigit() for ch in timex.text):
@@ -565,20 +641,33 @@ def _families(words: list[str], triggers: dict[str, tuple[str, str, bool]],
 
 
 def _clauses(tokens: list[_Token], timexes: list[Timex]) -> list[list[_Token]]:
-    """Split a sentence's tokens into clauses at punctuation and clause openers."""
+    """Split a sentence's tokens into clauses at punctuation and clause openers.
+
+    "and" opens a clause when a date follows it ("hosted the envoy on Monday and at the
+    weekend the army shelled the city"): the date is the next clause's.
+    """
     inside_timex = _Spans(timexes)
+    starts = {t.start for t in timexes}
     clauses: list[list[_Token]] = [[]]
-    for tok in tokens:
+    for i, tok in enumerate(tokens):
         if inside_timex(tok.start):
             clauses[-1].append(tok)
         elif tok.text in _BREAK_PUNCT:
             if clauses[-1]:
                 clauses.append([])
-        elif tok.text.lower() in CLAUSE_OPENERS and clauses[-1]:
+        elif clauses[-1] and (tok.text.lower() in CLAUSE_OPENERS or (
+                tok.text.lower() == "and" and _date_follows(tokens, i + 1, starts))):
             clauses.append([tok])
         else:
             clauses[-1].append(tok)
     return [c for c in clauses if c]
+
+
+def _date_follows(tokens: list[_Token], i: int, starts: set[int]) -> bool:
+    """Return whether a date opens the words from tokens[i], after a preposition if any."""
+    if i < len(tokens) and tokens[i].text.lower() in _DATE_LEADS:
+        i += 1
+    return i < len(tokens) and tokens[i].start in starts
 
 
 class _Spans:
