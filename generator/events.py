@@ -83,7 +83,9 @@ _NOT_PRESENT_VERBS = {"was", "has", "its", "as", "yes", "perhaps", "news", "seri
 _LISTED_STOP = re.compile(r";\s|\s(?:--|[–—])\s")
 # Words that lead a date opening a clause: "and at the weekend", "and on Monday".
 _DATE_LEADS = {"at", "on", "in", "by", "during", "over", "since", "until", "from"}
-_REFINING = {"", "at", "on", "in", "of", "from"}
+# What stands between two dates of one event: "on Monday at 3pm", "in January and February".
+_LISTED_WITH = re.compile(r"[\s,]*(?:(?:and|or)\s+)?(?:(?:at|on|in|of|from)\s+)?",
+                          re.IGNORECASE)
 # All a clause holds besides its date when the date dates the clause before it.
 _BARE_WORDS = _DATE_LEADS | {"and", "or", "then", "again", "also", "later", "earlier", "the"}
 _PREPOSITIONS = {"in", "on", "at", "for", "from", "to", "with", "during", "after", "before",
@@ -394,9 +396,16 @@ class _ParsedSentence:
         return self._verbs[index]
 
     def _bare(self, index: int, timex: Timex) -> bool:
-        """Return whether a clause holds nothing but the date and the words that lead it."""
-        return all(timex.start <= tok.start < timex.end or tok.text.lower() in _BARE_WORDS
-                   or not tok.text[0].isalnum() for tok in self.clauses[index])
+        """Return whether a clause holds nothing but the date and the preposition that leads it.
+
+        A date with no preposition of its own lists or restates another ("in 1918, 1958 and
+        1969"; "on Monday, 13 January"): it dates no clause of its own.
+        """
+        clause = self.clauses[index]
+        lead = [tok for tok in clause if tok.end <= timex.start]
+        return (bool(lead) and lead[-1].text.lower() in _DATE_LEADS
+                and all(timex.start <= tok.start < timex.end or tok.text.lower() in _BARE_WORDS
+                        or not tok.text[0].isalnum() for tok in clause))
 
     def _nearest_verb(self, index: int, timex: Timex):
         """Return the clause's verb nearest before the date, else nearest after it.
@@ -429,11 +438,12 @@ class _ParsedSentence:
     def _dated_between(self, start: int, timex: Timex) -> bool:
         """Return whether another date lies between offset start and the date.
 
-        One that the date only refines ("on Monday at 3pm") is none.
+        One that the date only refines ("on Monday at 3pm") or lists it with ("on Monday and
+        Tuesday") is none.
         """
         text, base = self.sentence.text, self.sentence.start
         return any(start <= t.start and t.end <= timex.start
-                   and text[t.end - base:timex.start - base].strip(" ,").lower() not in _REFINING
+                   and not _LISTED_WITH.fullmatch(text, t.end - base, timex.start - base)
                    for t in self.timexes)
 
     def _first_noun(self, index: int, timex: Timex):
@@ -643,8 +653,8 @@ def _families(words: list[str], triggers: dict[str, tuple[str, str, bool]],
 def _clauses(tokens: list[_Token], timexes: list[Timex]) -> list[list[_Token]]:
     """Split a sentence's tokens into clauses at punctuation and clause openers.
 
-    "and" opens a clause when a date follows it ("hosted the envoy on Monday and at the
-    weekend the army shelled the city"): the date is the next clause's.
+    "and" opens a clause when a preposition and a date follow it ("hosted the envoy on Monday
+    and at the weekend the army shelled the city"): the date is the next clause's.
     """
     inside_timex = _Spans(timexes)
     starts = {t.start for t in timexes}
@@ -656,18 +666,17 @@ def _clauses(tokens: list[_Token], timexes: list[Timex]) -> list[list[_Token]]:
             if clauses[-1]:
                 clauses.append([])
         elif clauses[-1] and (tok.text.lower() in CLAUSE_OPENERS or (
-                tok.text.lower() == "and" and _date_follows(tokens, i + 1, starts))):
+                tok.text.lower() == "and" and _dated_adjunct(tokens, i + 1, starts))):
             clauses.append([tok])
         else:
             clauses[-1].append(tok)
     return [c for c in clauses if c]
 
 
-def _date_follows(tokens: list[_Token], i: int, starts: set[int]) -> bool:
-    """Return whether a date opens the words from tokens[i], after a preposition if any."""
-    if i < len(tokens) and tokens[i].text.lower() in _DATE_LEADS:
-        i += 1
-    return i < len(tokens) and tokens[i].start in starts
+def _dated_adjunct(tokens: list[_Token], i: int, starts: set[int]) -> bool:
+    """Return whether a preposition and a date open the words from tokens[i] ("at the weekend")."""
+    return (i + 1 < len(tokens) and tokens[i].text.lower() in _DATE_LEADS
+            and tokens[i + 1].start in starts)
 
 
 class _Spans:
