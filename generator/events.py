@@ -86,6 +86,9 @@ _DATE_LEADS = {"at", "on", "in", "by", "during", "over", "since", "until", "from
 # What stands between two dates of one event: "on Monday at 3pm", "in January and February".
 _LISTED_WITH = re.compile(r"[\s,]*(?:(?:and|or)\s+)?(?:(?:at|on|in|of|from)\s+)?",
                           re.IGNORECASE)
+# The prepositions of a date that stands alone after its clause ("..., on Monday."); "since"
+# and the like qualify a comparison ("the biggest campaign since the 1980s").
+_BARE_LEADS = {"on", "at", "in", "during"}
 # All a clause holds besides its date when the date dates the clause before it.
 _BARE_WORDS = _DATE_LEADS | {"and", "or", "then", "again", "also", "later", "earlier", "the"}
 _PREPOSITIONS = {"in", "on", "at", "for", "from", "to", "with", "during", "after", "before",
@@ -339,10 +342,14 @@ class _ParsedSentence:
         if found is None and index > 0 and self._bare(index, timex):
             # A date standing alone after its clause ("hosted the envoy, who had flown in at
             # the weekend, on Monday"; "met on Monday and on Tuesday") dates that clause.
+            # After "and", it is fronted to the clause after it, if that one has a verb ("...,
+            # and on Tuesday, the governor announced"). A clause with a date of its own is not
+            # this one's, unless "and" joins them ("met on Monday and on Tuesday").
             coordinated = self.clauses[index][0].text.lower() in _COORDINATORS
-            for own in range(index - 1, -1, -1):
-                if own and not (coordinated and own == index - 1) and (
-                        self.clauses[own][0].text.lower() in CLAUSE_OPENERS):
+            after = [index + 1] if coordinated and index + 1 < len(self.clauses) and (
+                self.clauses[index + 1][0].text.lower() not in CLAUSE_OPENERS) else []
+            for own in [*after, *range(index - 1, -1, -1)]:
+                if own < index and not (coordinated and own == index - 1) and self._dated(own):
                     continue  # "..., who had flown in at the weekend, on Monday"
                 if (found := self._nearest_verb(own, timex)) is not None:
                     break
@@ -395,6 +402,11 @@ class _ParsedSentence:
             self._verbs[index] = verbs, [v.token.end for v in verbs]
         return self._verbs[index]
 
+    def _dated(self, index: int) -> bool:
+        """Return whether a clause holds a date."""
+        clause = self.clauses[index]
+        return any(clause[0].start <= t.start < clause[-1].end for t in self.timexes)
+
     def _bare(self, index: int, timex: Timex) -> bool:
         """Return whether a clause holds nothing but the date and the preposition that leads it.
 
@@ -403,7 +415,7 @@ class _ParsedSentence:
         """
         clause = self.clauses[index]
         lead = [tok for tok in clause if tok.end <= timex.start]
-        return (bool(lead) and lead[-1].text.lower() in _DATE_LEADS
+        return (bool(lead) and lead[-1].text.lower() in _BARE_LEADS
                 and all(timex.start <= tok.start < timex.end or tok.text.lower() in _BARE_WORDS
                         or not tok.text[0].isalnum() for tok in clause))
 
