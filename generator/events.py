@@ -352,8 +352,12 @@ class _ParsedSentence:
                 if own < index and not (coordinated and own == index - 1) and self._dated(own):
                     continue  # "..., who had flown in at the weekend, on Monday"
                 if (found := self._nearest_verb(own, timex)) is not None:
+                    if found[1] in _TELLING:
+                        found = None  # "'...,' said Ms Lee, who came to ..., on Monday"
                     break
             else:
+                own = index
+            if found is None:
                 own = index
         is_verb = found is not None
         if found is None:
