@@ -66,6 +66,10 @@ _SUBJECT_BEFORE = re.compile(r"(?:^|[,;:(]\s*|\bwhile\s+)[\"“‘']?(?:the|its|
                              r"\s+$", re.IGNORECASE)
 _WORD_AFTER = re.compile(r"\s*([\w’'-]+)")
 _OF_NAME = re.compile(r"\s+of\s+(?:the\s+)?[A-Z][\w’'-]*(?:\s+(?:[A-Z][\w’'-]*|\d+))*")
+_WORDS = re.compile(r"[a-z’']+")
+# Words of a clause of its own: "told the BBC it was ahead of schedule in August".
+_FINITE = {"is", "are", "was", "were", "be", "been", "has", "have", "had", "will", "would",
+           "could", "should", "may", "might", "can", "that", "it's", "it’s"}
 _YEAR_DIGITS = re.compile(r"\d{4}|'\d\d")
 _MONTH_OR_DAY = re.compile(r"^\d{4}-\d\d(?:-\d\d)?$")
 _PAST_LEAD = re.compile(r"\b(?:in|on|during|since)\s+(?:(?:early|mid|late)[-\s]+)?$",
@@ -83,9 +87,6 @@ _NOT_PRESENT_VERBS = {"was", "has", "its", "as", "yes", "perhaps", "news", "seri
 _LISTED_STOP = re.compile(r";\s|\s(?:--|[–—])\s")
 # Words that lead a date opening a clause: "and at the weekend", "and on Monday".
 _DATE_LEADS = {"at", "on", "in", "by", "during", "over", "since", "until", "from"}
-# What stands between two dates of one event: "on Monday at 3pm", "in January and February".
-_LISTED_WITH = re.compile(r"[\s,]*(?:(?:and|or)\s+)?(?:(?:at|on|in|of|from)\s+)?",
-                          re.IGNORECASE)
 # The prepositions of a date that stands alone after its clause ("..., on Monday."); "since"
 # and the like qualify a comparison ("the biggest campaign since the 1980s").
 _BARE_LEADS = {"on", "at", "in", "during"}
@@ -147,8 +148,7 @@ def detect_candidates(
             if bounds is None:
                 continue
             if named is not None:
-                if not named[1] or not _SUBJECT_BEFORE.search(
-                        text, max(sentence.start, timex.start - 40), timex.start):
+                if not named[1] or not _names_the_subject(text, sentence, timex):
                     # A year inside a name ("the 2003 agency letter") dates no clause; a named
                     # event not the sentence's subject ("veterans of the 1950-53 Korean War
                     # met ...") is background to another event, no entry of its own.
@@ -349,10 +349,11 @@ class _ParsedSentence:
             after = [index + 1] if coordinated and index + 1 < len(self.clauses) and (
                 self.clauses[index + 1][0].text.lower() not in CLAUSE_OPENERS) else []
             for own in [*after, *range(index - 1, -1, -1)]:
-                if own < index and not (coordinated and own == index - 1) and self._dated(own):
+                if own < index and not (coordinated and own == index - 1) and (
+                        self._dated(own) or self.clauses[own][0].text.lower() in CLAUSE_OPENERS):
                     continue  # "..., who had flown in at the weekend, on Monday"
                 if (found := self._nearest_verb(own, timex)) is not None:
-                    if found[1] in _TELLING:
+                    if own < index and found[1] in _TELLING:
                         found = None  # "'...,' said Ms Lee, who came to ..., on Monday"
                     break
             else:
@@ -424,12 +425,7 @@ class _ParsedSentence:
                         or not tok.text[0].isalnum() for tok in clause))
 
     def _nearest_verb(self, index: int, timex: Timex):
-        """Return the clause's verb nearest before the date, else nearest after it.
-
-        A verb with another date between it and this one is that date's ("hosted the envoy
-        on Monday and at the weekend the army shelled ..."): a verb after this date, if the
-        clause has one, is this date's.
-        """
+        """Return the clause's verb nearest before the date, else nearest after it."""
         verbs, ends = self._clause_verbs(index)
 
         def inside(verb: _Verb) -> bool:
@@ -439,28 +435,16 @@ class _ParsedSentence:
         j = before - 1
         while j >= 0 and inside(verbs[j]):
             j -= 1
-        later = next((v for v in verbs[before:] if not inside(v)), None)
-        if j >= 0 and not (later is not None and self._dated_between(verbs[j].at.end, timex)):
+        if j >= 0:
             # Of verbs carried by one token, the first read wins.
             while j > 0 and verbs[j - 1].token == verbs[j].token and not inside(verbs[j - 1]):
                 j -= 1
             chosen = verbs[j]
         else:
-            chosen = later
+            chosen = next((v for v in verbs[before:] if not inside(v)), None)
         if chosen is None:
             return None
         return chosen.token, chosen.info[0], chosen.info[1]
-
-    def _dated_between(self, start: int, timex: Timex) -> bool:
-        """Return whether another date lies between offset start and the date.
-
-        One that the date only refines ("on Monday at 3pm") or lists it with ("on Monday and
-        Tuesday") is none.
-        """
-        text, base = self.sentence.text, self.sentence.start
-        return any(start <= t.start and t.end <= timex.start
-                   and not _LISTED_WITH.fullmatch(text, t.end - base, timex.start - base)
-                   for t in self.timexes)
 
     def _first_noun(self, index: int, timex: Timex):
         """Return the clause's first event word outside the date, if any."""
@@ -613,14 +597,27 @@ def _named_period(text: str, timex: Timex) -> tuple[int, bool] | None:
     return (named, False) if named is not None else None
 
 
+def _names_the_subject(text: str, sentence: Sentence, timex: Timex) -> bool:
+    """Return whether a dated name opens its clause ("The 1950-53 Korean War ended ...")."""
+    before = text[sentence.start:timex.start]
+    m = _SUBJECT_BEFORE.search(before[-40:])
+    return m is not None and (m.start() > 0 or len(before) <= 40)
+
+
 def _told_past(text: str, sentence: Sentence, timex: Timex, verb: _Token) -> bool:
     """Return whether a yearless month or day dates what a past verb tells, with no plan in view.
 
     "warned ... in February" is past; "postponed to February", "payable Dec. 7" and "agreed
-    to sell in February" look ahead.
+    to sell in February" look ahead, and so may a clause between the verb and the date
+    ("told the BBC it was ahead of the schedule of completion in August").
     """
     word = verb.text.lower()
-    if not (word.endswith("ed") or word in IRREGULAR_PAST) or _YEAR_DIGITS.search(timex.text):
+    if not (word.endswith("ed") or word in IRREGULAR_PAST):
+        return False
+    between = text[min(verb.end, timex.end):max(verb.start, timex.start)]
+    if any(w in _FINITE for w in _WORDS.findall(between.lower())):
+        return False
+    if _YEAR_DIGITS.search(timex.text):
         return False
     if timex.anchor_offset or not _MONTH_OR_DAY.match(timex.value):
         return False

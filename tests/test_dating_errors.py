@@ -109,6 +109,18 @@ def test_a_date_after_a_relative_clause_dates_the_main_clause(tmp_path: Path) ->
     assert _events(tmp_path, sentence) == [("2025-01-13", "2025-01-13", "Monday")]
 
 
+def test_a_date_after_and_dates_the_clause_it_opens(tmp_path: Path) -> None:
+    sentence = ("Floodwater reached 300 homes in six towns, and on Monday, the governor "
+                "declared an emergency.")
+    assert _events(tmp_path, sentence) == [("2025-01-13", "2025-01-13", "Monday")]
+
+
+def test_a_date_after_a_quote_dates_no_verb_of_telling(tmp_path: Path) -> None:
+    sentence = ('"Nobody knows," said Ms Lee, who came to the door of her house in Leeds, '
+                "on Monday, in a raincoat.")
+    assert _events(tmp_path, sentence) == []
+
+
 def test_coordinated_days_each_date_the_one_verb(tmp_path: Path) -> None:
     assert _days(tmp_path, "Talks were held in the capital on Monday and on Tuesday.") == [
         "2025-01-13", "2025-01-14"]
@@ -177,6 +189,7 @@ def test_a_past_verb_with_a_bare_month_ahead_is_last_years(tmp_path: Path, sente
 @pytest.mark.parametrize("sentence", [
     "The council vote was postponed to February.",
     "The board agreed to close the bridge in February.",
+    "A spokesman told reporters the repair was ahead of its schedule of completion in February.",
 ])
 def test_a_past_verb_looking_ahead_is_no_past_event(tmp_path: Path, sentence: str) -> None:
     assert all(day >= JANUARY for day in _days(tmp_path, sentence))
