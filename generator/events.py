@@ -353,7 +353,7 @@ class _ParsedSentence:
                         self._dated(own) or self.clauses[own][0].text.lower() in CLAUSE_OPENERS):
                     continue  # "..., who had flown in at the weekend, on Monday"
                 if (found := self._nearest_verb(own, timex)) is not None:
-                    if own < index and found[1] in _TELLING:
+                    if found[1] in _TELLING:
                         found = None  # "'...,' said Ms Lee, who came to ..., on Monday"
                     break
             else:
