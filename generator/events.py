@@ -61,9 +61,6 @@ _PERIOD_NOUNS = {"war", "wars", "crisis", "election", "elections", "olympics", "
 _YEARS = re.compile(r"^(\d{4})(?:\s*[-–]\s*(\d{2}|\d{4}))?$")
 _NAMING_BEFORE = re.compile(r"(?:\b(?:the|a|an|its|their|his|her|our|this|that)|[’']s)\s+$",
                             re.IGNORECASE)
-# What opens a clause whose subject a name is: "The 1950-53 Korean War ended ...".
-_SUBJECT_BEFORE = re.compile(r"(?:^|[,;:(]\s*|\bwhile\s+)[\"“‘']?(?:the|its|their|his|her|our)"
-                             r"\s+$", re.IGNORECASE)
 _WORD_AFTER = re.compile(r"\s*([\w’'-]+)")
 _OF_NAME = re.compile(r"\s+of\s+(?:the\s+)?[A-Z][\w’'-]*(?:\s+(?:[A-Z][\w’'-]*|\d+))*")
 _WORDS = re.compile(r"[a-z’']+")
@@ -148,11 +145,8 @@ def detect_candidates(
             if bounds is None:
                 continue
             if named is not None:
-                if not named[1] or not _names_the_subject(text, sentence, timex):
-                    # A year inside a name ("the 2003 agency letter") dates no clause; a named
-                    # event not the sentence's subject ("veterans of the 1950-53 Korean War
-                    # met ...") is background to another event, no entry of its own.
-                    continue
+                if not named[1]:
+                    continue  # a year inside a name ("the 2003 agency letter") dates no clause
                 candidate = _named_candidate(article, text, sentence, timex, bounds, named,
                                              triggers, entities)
                 candidates.append(candidate)
@@ -595,13 +589,6 @@ def _named_period(text: str, timex: Timex) -> tuple[int, bool] | None:
             named = m.end()
         at = m.end()
     return (named, False) if named is not None else None
-
-
-def _names_the_subject(text: str, sentence: Sentence, timex: Timex) -> bool:
-    """Return whether a dated name opens its clause ("The 1950-53 Korean War ended ...")."""
-    before = text[sentence.start:timex.start]
-    m = _SUBJECT_BEFORE.search(before[-40:])
-    return m is not None and (m.start() > 0 or len(before) <= 40)
 
 
 def _told_past(text: str, sentence: Sentence, timex: Timex, verb: _Token) -> bool:

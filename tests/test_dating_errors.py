@@ -207,8 +207,18 @@ def test_a_year_range_naming_a_war_spans_its_years(tmp_path: Path) -> None:
     "Tensions are at their highest since the end of the 1961-64 Border War, analysts "
     "said on Monday.",
 ])
-def test_a_war_named_as_background_is_no_entry(tmp_path: Path, sentence: str) -> None:
-    assert _events(tmp_path, sentence) == [("2025-01-13", "2025-01-13", "Monday")]
+def test_a_war_named_as_background_is_an_entry_of_its_own_not_the_clauses_date(
+        tmp_path: Path, sentence: str) -> None:
+    # The war keeps its own name and years ("Border War", 1961 to 1964: no "End of ..."
+    # and no 1960s), and the clause's event keeps its own day.
+    articles = tmp_path / "content" / "articles"
+    articles.mkdir(parents=True)
+    (articles / "a.md").write_text(f"Date: {JANUARY}\n\n{sentence}\n", encoding="utf-8")
+    build(tmp_path / "content", tmp_path / "out")
+    events = json.loads((tmp_path / "out" / "events.json").read_text(encoding="utf-8"))["events"]
+    assert sorted((e["start"], e["end"], e["sources"][0]["date_text"]) for e in events) == [
+        ("1961-01-01", "1964-12-31", "1961-64"), ("2025-01-13", "2025-01-13", "Monday")]
+    assert next(e["title"] for e in events if e["start"] < "2000") == "Border War"
 
 
 # Habits are not dated events.

@@ -100,7 +100,7 @@ def test_year_range_spans_from_the_first_year_to_the_last():
 
 
 def test_year_range_naming_a_war_dates_the_war_not_the_clause():
-    text = "The 1961-64 Border War left the province in ruins, and its veterans still march."
+    text = "Veterans of the 1961-64 Border War marched in the capital to demand pensions."
     (c,) = candidates(text, [("1961-64", "196")])
     assert (c.trigger, c.clause, c.trigger_is_verb) == ("war", "Border War", False)
     assert (c.start, c.end) == (D(1961, 1, 1), D(1964, 12, 31))
@@ -148,7 +148,7 @@ def test_year_before_a_bare_event_noun_dates_nothing():
 
 
 def test_named_event_keeps_its_of_phrase():
-    text = "The 1974 bombing of Flight 209 over the sea killed everyone on board."
+    text = "Investigators reopened files on the 1974 bombing of Flight 209 over the sea."
     (c,) = candidates(text, [("1974", "1974")])
     assert c.clause == "bombing of Flight 209"
 
@@ -159,5 +159,5 @@ def test_year_inside_a_longer_name_is_no_event():
 
 
 def test_one_word_named_event_keeps_its_year():
-    (c,) = candidates("The 2016 Games drew sponsors across the region.", [("2016", "2016")])
+    (c,) = candidates("Sponsors backed the 2016 Games across the region.", [("2016", "2016")])
     assert c.clause == "2016 Games"

@@ -180,8 +180,7 @@ def test_a_build_marks_background_after_curation_redates_an_entry(tmp_path):
     assert not next(e for e in redated.events if e.id == ferry.id).background
 
 
-def test_the_seed_story_has_no_background_and_no_entry_for_the_war_it_recalls():
-    # "since the end of the 1950-53 Korean War" is background to the deployment, no entry.
+def test_the_seed_story_marks_only_its_recalled_war_as_background():
     seeds = Path(__file__).resolve().parent.parent / "content"
     events = json.loads(generate(seeds).files["events.json"])["events"]
-    assert [e for e in events if e["background"] or e["start"] < "2000"] == []
+    assert [(e["start"], e["end"]) for e in events if e["background"]] == [("1950-01-01", "1953-12-31")]
