@@ -67,6 +67,12 @@ _WORDS = re.compile(r"[a-z’']+")
 # Words of a clause of its own: "told the BBC it was ahead of schedule in August".
 _FINITE = {"is", "are", "was", "were", "be", "been", "has", "have", "had", "will", "would",
            "could", "should", "may", "might", "can", "that", "it's", "it’s"}
+_MONTH_NAME = re.compile(r"\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\b",
+                         re.IGNORECASE)
+_NOT_PAST_BEFORE = re.compile(r"\b(?:is|are|am|be|being|to|will|would|’ll|'ll)\s+(?:\w+ly\s+)?$",
+                              re.IGNORECASE)
+_FRONTED = re.compile(r"\W*(?:in|on|during|since)\s+(?:(?:early|mid|late)[-\s]+)?",
+                      re.IGNORECASE)
 _YEAR_DIGITS = re.compile(r"\d{4}|'\d\d")
 _MONTH_OR_DAY = re.compile(r"^\d{4}-\d\d(?:-\d\d)?$")
 _PAST_LEAD = re.compile(r"\b(?:in|on|during|since)\s+(?:(?:early|mid|late)[-\s]+)?$",
@@ -334,26 +340,7 @@ class _ParsedSentence:
             if found is not None:
                 own = self.main
         if found is None and index > 0 and self._bare(index, timex):
-            # A date standing alone after its clause ("hosted the envoy, who had flown in at
-            # the weekend, on Monday"; "met on Monday and on Tuesday") dates that clause.
-            # After "and", it is fronted to the clause after it, if that one has a verb ("...,
-            # and on Tuesday, the governor announced"). A clause with a date of its own is not
-            # this one's, unless "and" joins them ("met on Monday and on Tuesday").
-            coordinated = self.clauses[index][0].text.lower() in _COORDINATORS
-            after = [index + 1] if coordinated and index + 1 < len(self.clauses) and (
-                self.clauses[index + 1][0].text.lower() not in CLAUSE_OPENERS) else []
-            for own in [*after, *range(index - 1, -1, -1)]:
-                if own < index and not (coordinated and own == index - 1) and (
-                        self._dated(own) or self.clauses[own][0].text.lower() in CLAUSE_OPENERS):
-                    continue  # "..., who had flown in at the weekend, on Monday"
-                if (found := self._nearest_verb(own, timex)) is not None:
-                    if found[1] in _TELLING:
-                        found = None  # "'...,' said Ms Lee, who came to ..., on Monday"
-                    break
-            else:
-                own = index
-            if found is None:
-                own = index
+            found, own = self._lone_date_verb(index, timex)
         is_verb = found is not None
         if found is None:
             found = self._first_noun(own, timex)
@@ -400,6 +387,35 @@ class _ParsedSentence:
                 verbs.append(_Verb(tok, carrier, info))
             self._verbs[index] = verbs, [v.token.end for v in verbs]
         return self._verbs[index]
+
+    def _lone_date_verb(self, index: int, timex: Timex):
+        """Return (verb, clause index) of the clause a date standing alone dates, else (None, index).
+
+        After "and" it is fronted to the clause after it ("..., and on Monday, the army closed
+        the road"), else it dates the clause before ("met on Monday and on Tuesday"). At the
+        sentence's end it dates the clause before, past one relative clause with a date of its
+        own or one with no verb ("hosted the envoy, who had flown in at the weekend, on
+        Monday"; "was passed by the Senate, 60 to 40, on Tuesday"). Elsewhere ("..., in 1999,
+        UK oil production peaked") it dates nothing. A verb of telling it never dates.
+        """
+        clauses = self.clauses
+        if clauses[index][0].text.lower() in _COORDINATORS:
+            order = [index + 1] if index + 1 < len(clauses) and (
+                clauses[index + 1][0].text.lower() not in CLAUSE_OPENERS) else []
+            order.append(index - 1)
+        elif index + 1 == len(clauses):
+            order = [index - 1]
+            before = clauses[index - 1]
+            if index >= 2 and clauses[index - 2][0].text.lower() not in CLAUSE_OPENERS and (
+                    (before[0].text.lower() in CLAUSE_OPENERS and self._dated(index - 1))
+                    or self._nearest_verb(index - 1, timex) is None):
+                order = [index - 2]
+        else:
+            return None, index
+        for own in order:
+            if (found := self._nearest_verb(own, timex)) is not None:
+                return (None, index) if found[1] in _TELLING else (found, own)
+        return None, index
 
     def _dated(self, index: int) -> bool:
         """Return whether a clause holds a date."""
@@ -599,8 +615,12 @@ def _told_past(text: str, sentence: Sentence, timex: Timex, verb: _Token) -> boo
     ("told the BBC it was ahead of the schedule of completion in August").
     """
     word = verb.text.lower()
-    if not (word.endswith("ed") or word in IRREGULAR_PAST):
+    if not (word.endswith("ed") or word in IRREGULAR_PAST) or not _MONTH_NAME.search(timex.text):
         return False
+    if _NOT_PAST_BEFORE.search(text, max(sentence.start, verb.start - 12), verb.start):
+        return False  # "assuming the leak is plugged in August"
+    if timex.start < verb.start and not _FRONTED.fullmatch(text[sentence.start:timex.start]):
+        return False  # "the season starting on 1 June predicted ...": the date is the season's
     between = text[min(verb.end, timex.end):max(verb.start, timex.start)]
     if any(w in _FINITE for w in _WORDS.findall(between.lower())):
         return False

@@ -121,6 +121,12 @@ def test_a_date_after_a_quote_dates_no_verb_of_telling(tmp_path: Path) -> None:
     assert _events(tmp_path, sentence) == []
 
 
+def test_a_lone_date_inside_a_sentence_dates_no_other_clause(tmp_path: Path) -> None:
+    sentence = ("The old mine has declined, but at 9,000 tonnes a year (tpy) in 2009, it still "
+                "led the region, officials said on Monday.")
+    assert _events(tmp_path, sentence) == [("2025-01-13", "2025-01-13", "Monday")]
+
+
 def test_coordinated_days_each_date_the_one_verb(tmp_path: Path) -> None:
     assert _days(tmp_path, "Talks were held in the capital on Monday and on Tuesday.") == [
         "2025-01-13", "2025-01-14"]
@@ -190,6 +196,8 @@ def test_a_past_verb_with_a_bare_month_ahead_is_last_years(tmp_path: Path, sente
     "The council vote was postponed to February.",
     "The board agreed to close the bridge in February.",
     "A spokesman told reporters the repair was ahead of its schedule of completion in February.",
+    "Fines will be cut, assuming the leak is plugged in February.",
+    "The forecast for the season starting on 1 February predicted ten storms.",
 ])
 def test_a_past_verb_looking_ahead_is_no_past_event(tmp_path: Path, sentence: str) -> None:
     assert all(day >= JANUARY for day in _days(tmp_path, sentence))
