@@ -393,10 +393,10 @@ class _ParsedSentence:
 
         After "and" it is fronted to the clause after it ("..., and on Monday, the army closed
         the road"), else it dates the clause before ("met on Monday and on Tuesday"). At the
-        sentence's end it dates the clause before, past one relative clause with a date of its
-        own or one with no verb ("hosted the envoy, who had flown in at the weekend, on
-        Monday"; "was passed by the Senate, 60 to 40, on Tuesday"). Elsewhere ("..., in 1999,
-        UK oil production peaked") it dates nothing. A verb of telling it never dates.
+        sentence's end it dates the clause before, past one that opens with a clause opener or
+        has no verb ("hosted the envoy, who had flown in at the weekend, on Monday"; "was
+        passed by the Senate, 60 to 40, on Tuesday"). Elsewhere ("..., in 1999, UK oil
+        production peaked") it dates nothing. A verb of telling it never dates.
         """
         clauses = self.clauses
         if clauses[index][0].text.lower() in _COORDINATORS:
@@ -406,10 +406,10 @@ class _ParsedSentence:
         elif index + 1 == len(clauses):
             order = [index - 1]
             before = clauses[index - 1]
-            if index >= 2 and clauses[index - 2][0].text.lower() not in CLAUSE_OPENERS and (
-                    (before[0].text.lower() in CLAUSE_OPENERS and self._dated(index - 1))
-                    or self._nearest_verb(index - 1, timex) is None):
-                order = [index - 2]
+            if before[0].text.lower() in CLAUSE_OPENERS or self._nearest_verb(
+                    index - 1, timex) is None:
+                order = [index - 2] if index >= 2 and (
+                    clauses[index - 2][0].text.lower() not in CLAUSE_OPENERS) else []
         else:
             return None, index
         for own in order:
