@@ -314,7 +314,6 @@ class _ParsedSentence:
                  triggers: dict[str, tuple[str, str, bool]]) -> None:
         self.sentence = sentence
         self.triggers = triggers
-        self.timexes = timexes
         self.clauses = _clauses(_tokens(sentence), timexes)
         self.starts = [c[0].start for c in self.clauses]
         self._verbs: dict[int, tuple[list[_Verb], list[int]]] = {}
@@ -416,11 +415,6 @@ class _ParsedSentence:
             if (found := self._nearest_verb(own, timex)) is not None:
                 return (None, index) if found[1] in _TELLING else (found, own)
         return None, index
-
-    def _dated(self, index: int) -> bool:
-        """Return whether a clause holds a date."""
-        clause = self.clauses[index]
-        return any(clause[0].start <= t.start < clause[-1].end for t in self.timexes)
 
     def _bare(self, index: int, timex: Timex) -> bool:
         """Return whether a clause holds nothing but the date and the preposition that leads it.
