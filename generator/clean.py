@@ -81,9 +81,11 @@ _STAMP = re.compile(
     re.IGNORECASE)
 # A blog post's byline; a line of several is a list of other posts.
 _POSTED_BY = re.compile(r"\bposted by\b", re.IGNORECASE)
-# A stamp on a line of its own: "Published: 7 June 2010 Updated: 8 June 2010 10:31".
+# A stamp on a line of its own: "Published: 7 June 2010 Updated: 8 June 2010 10:31",
+# "Last updated: 8 November 2011", "This page was last updated on 8 November 2011 at 14:07.".
 _STAMP_LINE = re.compile(
-    r"^(?:first\s+)?(?:published|posted|updated|last\s+modified)(?:\s+on)?"
+    r"^(?:(?:this\s+)?page\s+(?:was\s+)?)?(?:first\s+|last\s+)?"
+    r"(?:published|posted|updated|modified)(?:\s+on)?"
     r"(?:\s*:|\s+(?-i:(?=\d{1,2} [A-Z]|[A-Z][a-z]+\.? \d)))\s*"
     r"(?=[^.]*\d)[\w ,:./+|-]{0,90}$", re.IGNORECASE)
 _STAMP_DAY = re.compile(r"\b\d{1,2} [A-Z][a-z]+,? \d{4}\b|\b[A-Z][a-z]+\.? \d{1,2},? \d{4}\b")
@@ -105,7 +107,8 @@ _WIRE_LEAD = re.compile(
 _CLOCK = (r"\d{1,2}[:.]\d{2}(?:\s*[AaPp]\.?[Mm]\.?)?(?:\s+(?:GMT|BST|UTC|IST|CET|CEST|"
           r"[ECMPA][SD]T))?")
 _STAMP_DATE = (r"(?:(?:[A-Z][a-z]+day|Mon|Tue|Tues|Wed|Thu|Thur|Thurs|Fri|Sat|Sun),?\s+)?"
-               r"(?:[A-Z][a-z]{2,8}\.?\s+\d{1,2}(?:,?\s+\d{4})?|\d{1,2}\s+[A-Z][a-z]{2,8},?\s+\d{4})")
+               r"(?:[A-Z][a-z]{2,8}\.?\s+\d{1,2}(?:,?\s+\d{4})?|\d{1,2}\s+[A-Z][a-z]{2,8},?\s+\d{4}|"
+               r"\d{1,2}/\d{1,2}/\d{4}|\d{4}-\d\d-\d\d)")
 _STAMP_TAIL = (r"\s*(?:\|\s*by\s?:?\s*[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,2}(?=\s+[A-Z\"“]))?"
                r"(?:\s*[-–—]{1,2})?\s+(?=\S)")
 _LEAD_STAMP = re.compile(rf"^{_STAMP_DATE}\s*[;,|-]?\s*(?:-\s*)?{_CLOCK}\b\.?{_STAMP_TAIL}")

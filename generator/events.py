@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import bisect
+import dataclasses
 import datetime as dt
 import re
 from typing import NamedTuple
@@ -17,6 +18,7 @@ from generator.lexicon import (
     lemma,
 )
 from generator.models import Article, Candidate, Sentence, Timex
+from generator.temporal.normalize import looks_ahead
 from generator.temporal.tense import clause_mood
 from generator.temporal.values import precision
 from generator.temporal.values import span as value_span
@@ -40,6 +42,7 @@ _DETERMINERS = {"the", "a", "an", "its", "their", "his", "her", "our", "these", 
 _BE = {"is", "are", "was", "were", "be", "been", "being", "am"}
 _COORDINATORS = {"or", "nor", "and"}
 _RELATIVE_PRONOUNS = {"which", "who", "whom", "whose"}
+_ALTERNATIVE = re.compile(r"\bor\b|\beither\b", re.IGNORECASE)
 _CAPITALISED = re.compile(r"\b[A-Z][\w’'-]+")
 _POSSESSIVE = re.compile(r"(?:’s|'s)$")
 _SPACES = re.compile(r"\s+")
@@ -61,6 +64,20 @@ _NAMING_BEFORE = re.compile(r"(?:\b(?:the|a|an|its|their|his|her|our|this|that)|
                             re.IGNORECASE)
 _WORD_AFTER = re.compile(r"\s*([\w’'-]+)")
 _OF_NAME = re.compile(r"\s+of\s+(?:the\s+)?[A-Z][\w’'-]*(?:\s+(?:[A-Z][\w’'-]*|\d+))*")
+_WORDS = re.compile(r"[a-z’']+")
+# Words of a clause of its own: "told the BBC it was ahead of schedule in August".
+_FINITE = {"is", "are", "was", "were", "be", "been", "has", "have", "had", "will", "would",
+           "could", "should", "may", "might", "can", "that", "it's", "it’s"}
+_MONTH_NAME = re.compile(r"\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\b",
+                         re.IGNORECASE)
+_NOT_PAST_BEFORE = re.compile(r"\b(?:is|are|am|be|being|to|will|would|’ll|'ll)\s+(?:\w+ly\s+)?$",
+                              re.IGNORECASE)
+_FRONTED = re.compile(r"\W*(?:in|on|during|since)\s+(?:(?:early|mid|late)[-\s]+)?",
+                      re.IGNORECASE)
+_YEAR_DIGITS = re.compile(r"\d{4}|'\d\d")
+_MONTH_OR_DAY = re.compile(r"^\d{4}-\d\d(?:-\d\d)?$")
+_PAST_LEAD = re.compile(r"\b(?:in|on|during|since)\s+(?:(?:early|mid|late)[-\s]+)?$",
+                        re.IGNORECASE)
 # A habit: a holiday or weekday repeated ("every Christmas", "he used to ... on Sunday").
 _EVERY_BEFORE = re.compile(r"\b(?:every|each|all)\s+$", re.IGNORECASE)
 _HABIT = re.compile(r"\b(?:used to|would (?:always|usually|often)|always|usually|"
@@ -72,6 +89,13 @@ _NOT_PRESENT_VERBS = {"was", "has", "its", "as", "yes", "perhaps", "news", "seri
                       "plus", "towards", "afterwards", "besides", "does", "goes"}
 # Where a chronology line's account of its event ends: a semicolon or a dash between words.
 _LISTED_STOP = re.compile(r";\s|\s(?:--|[–—])\s")
+# Words that lead a date opening a clause: "and at the weekend", "and on Monday".
+_DATE_LEADS = {"at", "on", "in", "by", "during", "over", "since", "until", "from"}
+# The prepositions of a date that stands alone after its clause ("..., on Monday."); "since"
+# and the like qualify a comparison ("the biggest campaign since the 1980s").
+_BARE_LEADS = {"on", "at", "in", "during"}
+# All a clause holds besides its date when the date dates the clause before it.
+_BARE_WORDS = _DATE_LEADS | {"and", "or", "then", "again", "also", "later", "earlier", "the"}
 _PREPOSITIONS = {"in", "on", "at", "for", "from", "to", "with", "during", "after", "before",
                  "since", "over", "into", "under", "near", "of", "by", "about", "against"}
 _NON_EVENT_ED = {"hundred", "red", "need", "speed", "bed", "seed", "feed", "breed", "shed",
@@ -147,6 +171,14 @@ def detect_candidates(
             # A plan keeps its date ahead of the article; a fact cannot have happened later.
             if article.date is not None and status is None:
                 clipped = clip_to(start, end, article.date)
+                if clipped is None and is_verb and _told_past(text, sentence, timex, token):
+                    # "Engineers warned the council about cracks in February", in January:
+                    # a past verb's yearless month or day, resolved ahead, is last year's.
+                    earlier = dataclasses.replace(
+                        timex, value=f"{int(timex.value[:4]) - 1:04d}{timex.value[4:]}")
+                    if (bounds := _timex_span(earlier, previous, article.date)) is not None:
+                        (start, end), value = bounds, earlier.value
+                        clipped = clip_to(start, end, article.date)
                 if clipped is None:
                     continue
                 start, end = clipped
@@ -160,7 +192,8 @@ def detect_candidates(
                 disputed=parsed.disputed(index),
                 status=status,
             )
-            told.append(_Told(candidate, token.start, _distance(token, timex)))
+            told.append(_Told(candidate, token.start, _distance(token, timex),
+                              (timex.start, timex.end)))
             previous = candidate
         candidates += _one_per_event(told)
     return candidates
@@ -170,6 +203,7 @@ class _Told(NamedTuple):
     candidate: Candidate
     trigger_at: int | None  # where its trigger starts; None for a dated name's own event
     distance: int  # characters between its trigger and its date
+    date_span: tuple[int, int] = (0, 0)  # the date expression's offsets in the article text
 
 
 def _distance(token: _Token, timex: Timex) -> int:
@@ -182,28 +216,41 @@ def _distance(token: _Token, timex: Timex) -> int:
 def _one_per_event(told: list[_Told]) -> list[Candidate]:
     """Return a sentence's candidates, one per event it tells, in the order they were found.
 
-    Dates of one trigger ("conducted in 2001, 2004 and 2007", "June 8, 2010; 5:30 AM",
-    "could start late Monday or Tuesday") tell one event: the most precise date is kept,
-    then the nearest to the trigger. Triggers dated alike tell one event too: the one
-    nearest its date is kept. Only different triggers on different dates are two events
-    ("exploded on 20 April and sank two days later"). A dated name's event is its own.
+    Dates of one trigger that overlap ("June 8, 2010; 5:30 AM", "in 2019 ... on 4 June") or
+    are alternatives ("could start late Monday or Tuesday") tell one event: the most precise
+    date is kept, then the nearest to the trigger. Separate days joined otherwise ("held on
+    Monday and on Tuesday") are each an occurrence. Triggers dated alike tell one event too:
+    the one nearest its date is kept. A dated name's event is its own.
     """
-    by_trigger: dict[int, int] = {}
+    by_trigger: dict[int, list[int]] = {}
     for i, t in enumerate(told):
-        at = t.trigger_at
-        if at is None:
-            continue
-        best = by_trigger.get(at)
-        if best is None or _rank(told, i) < _rank(told, best):
-            by_trigger[at] = i
+        if t.trigger_at is not None:
+            by_trigger.setdefault(t.trigger_at, []).append(i)
+    chosen: list[int] = []
+    for members in by_trigger.values():
+        kept: list[int] = []
+        for i in sorted(members, key=lambda i: _rank(told, i)):
+            if not kept or all(_separate(told[i], told[k]) for k in kept):
+                kept.append(i)
+        chosen += kept
     by_days: dict[tuple[dt.date, dt.date], int] = {}
-    for i in sorted(by_trigger.values()):
+    for i in sorted(chosen):
         c = told[i].candidate
         best = by_days.get((c.start, c.end))
         if best is None or (told[i].distance, i) < (told[best].distance, best):
             by_days[(c.start, c.end)] = i
-    kept = set(by_days.values())
-    return [t.candidate for i, t in enumerate(told) if t.trigger_at is None or i in kept]
+    kept_all = set(by_days.values())
+    return [t.candidate for i, t in enumerate(told) if t.trigger_at is None or i in kept_all]
+
+
+def _separate(a: _Told, b: _Told) -> bool:
+    """Return whether two dates of one trigger are two occurrences, not one event's."""
+    ca, cb = a.candidate, b.candidate
+    if ca.start <= cb.end and cb.start <= ca.end:
+        return False
+    (first, second) = sorted([a.date_span, b.date_span])
+    between = ca.sentence.text[first[1] - ca.sentence.start:second[0] - ca.sentence.start]
+    return not _ALTERNATIVE.search(between)
 
 
 def _rank(told: list[_Told], i: int) -> tuple[int, int, int, int]:
@@ -361,6 +408,8 @@ class _ParsedSentence:
             found = self._nearest_verb(self.main, timex)
             if found is not None:
                 own = self.main
+        if found is None and index > 0 and self._bare(index, timex):
+            found, own = self._lone_date_verb(index, timex)
         is_verb = found is not None
         if found is None:
             found = self._first_noun(own, timex)
@@ -407,6 +456,47 @@ class _ParsedSentence:
                 verbs.append(_Verb(tok, carrier, info))
             self._verbs[index] = verbs, [v.token.end for v in verbs]
         return self._verbs[index]
+
+    def _lone_date_verb(self, index: int, timex: Timex):
+        """Return (verb, clause index) of the clause a date standing alone dates, else (None, index).
+
+        After "and" it is fronted to the clause after it ("..., and on Monday, the army closed
+        the road"), else it dates the clause before ("met on Monday and on Tuesday"). At the
+        sentence's end it dates the clause before, past one that opens with a clause opener or
+        has no verb ("hosted the envoy, who had flown in at the weekend, on Monday"; "was
+        passed by the Senate, 60 to 40, on Tuesday"). Elsewhere ("..., in 1999, UK oil
+        production peaked") it dates nothing. A verb of telling it never dates.
+        """
+        clauses = self.clauses
+        if clauses[index][0].text.lower() in _COORDINATORS:
+            order = [index + 1] if index + 1 < len(clauses) and (
+                clauses[index + 1][0].text.lower() not in CLAUSE_OPENERS) else []
+            order.append(index - 1)
+        elif index + 1 == len(clauses):
+            order = [index - 1]
+            before = clauses[index - 1]
+            if before[0].text.lower() in CLAUSE_OPENERS or self._nearest_verb(
+                    index - 1, timex) is None:
+                order = [index - 2] if index >= 2 and (
+                    clauses[index - 2][0].text.lower() not in CLAUSE_OPENERS) else []
+        else:
+            return None, index
+        for own in order:
+            if (found := self._nearest_verb(own, timex)) is not None:
+                return (None, index) if found[1] in _TELLING else (found, own)
+        return None, index
+
+    def _bare(self, index: int, timex: Timex) -> bool:
+        """Return whether a clause holds nothing but the date and the preposition that leads it.
+
+        A date with no preposition of its own lists or restates another ("in 1918, 1958 and
+        1969"; "on Monday, 13 January"): it dates no clause of its own.
+        """
+        clause = self.clauses[index]
+        lead = [tok for tok in clause if tok.end <= timex.start]
+        return (bool(lead) and lead[-1].text.lower() in _BARE_LEADS
+                and all(timex.start <= tok.start < timex.end or tok.text.lower() in _BARE_WORDS
+                        or not tok.text[0].isalnum() for tok in clause))
 
     def _nearest_verb(self, index: int, timex: Timex):
         """Return the clause's verb nearest before the date, else nearest after it."""
@@ -582,6 +672,32 @@ def _named_period(text: str, timex: Timex) -> tuple[int, bool] | None:
     return (named, False) if named is not None else None
 
 
+def _told_past(text: str, sentence: Sentence, timex: Timex, verb: _Token) -> bool:
+    """Return whether a yearless month or day dates what a past verb tells, with no plan in view.
+
+    "warned ... in February" is past; "postponed to February", "payable Dec. 7" and "agreed
+    to sell in February" look ahead, and so may a clause between the verb and the date
+    ("told the BBC it was ahead of the schedule of completion in August").
+    """
+    word = verb.text.lower()
+    if not (word.endswith("ed") or word in IRREGULAR_PAST) or not _MONTH_NAME.search(timex.text):
+        return False
+    if _NOT_PAST_BEFORE.search(text, max(sentence.start, verb.start - 12), verb.start):
+        return False  # "assuming the leak is plugged in August"
+    if timex.start < verb.start and not _FRONTED.fullmatch(text[sentence.start:timex.start]):
+        return False  # "the season starting on 1 June predicted ...": the date is the season's
+    between = text[min(verb.end, timex.end):max(verb.start, timex.start)]
+    if any(w in _FINITE for w in _WORDS.findall(between.lower())):
+        return False
+    if _YEAR_DIGITS.search(timex.text):
+        return False
+    if timex.anchor_offset or not _MONTH_OR_DAY.match(timex.value):
+        return False
+    if not _PAST_LEAD.search(text, max(sentence.start, timex.start - 10), timex.start):
+        return False
+    return not looks_ahead(sentence.text)
+
+
 def _is_habit(text: str, sentence: Sentence, timex: Timex) -> bool:
     """Return whether a holiday or weekday is told as a habit rather than a dated day."""
     if timex.anchor_offset or any(ch.isdigit() for ch in timex.text):
@@ -630,20 +746,32 @@ def _families(words: list[str], triggers: dict[str, tuple[str, str, bool]],
 
 
 def _clauses(tokens: list[_Token], timexes: list[Timex]) -> list[list[_Token]]:
-    """Split a sentence's tokens into clauses at punctuation and clause openers."""
+    """Split a sentence's tokens into clauses at punctuation and clause openers.
+
+    "and" opens a clause when a preposition and a date follow it ("hosted the envoy on Monday
+    and at the weekend the army shelled the city"): the date is the next clause's.
+    """
     inside_timex = _Spans(timexes)
+    starts = {t.start for t in timexes}
     clauses: list[list[_Token]] = [[]]
-    for tok in tokens:
+    for i, tok in enumerate(tokens):
         if inside_timex(tok.start):
             clauses[-1].append(tok)
         elif tok.text in _BREAK_PUNCT:
             if clauses[-1]:
                 clauses.append([])
-        elif tok.text.lower() in CLAUSE_OPENERS and clauses[-1]:
+        elif clauses[-1] and (tok.text.lower() in CLAUSE_OPENERS or (
+                tok.text.lower() == "and" and _dated_adjunct(tokens, i + 1, starts))):
             clauses.append([tok])
         else:
             clauses[-1].append(tok)
     return [c for c in clauses if c]
+
+
+def _dated_adjunct(tokens: list[_Token], i: int, starts: set[int]) -> bool:
+    """Return whether a preposition and a date open the words from tokens[i] ("at the weekend")."""
+    return (i + 1 < len(tokens) and tokens[i].text.lower() in _DATE_LEADS
+            and tokens[i + 1].start in starts)
 
 
 class _Spans:

@@ -70,6 +70,13 @@ _AHEAD = re.compile(
     re.IGNORECASE)
 _WS = re.compile(r"\s+")
 _SPLIT = re.compile(r"[\s-]+")
+
+
+def looks_ahead(text: str) -> bool:
+    """Return whether a sentence names a plan, a deadline, a delay or an intention."""
+    return _AHEAD.search(text) is not None
+
+
 _UNIT_OF_MEASURE = frozenset("""
     people troops pounds points feet foot miles meters metres tons tonnes acres yards dollars
     euros shares cars homes jobs workers students votes seats members calories degrees km kg
@@ -202,7 +209,11 @@ _GROUP_NOUNS = frozenset("""
     uprising brigade brigades militia organisation organization committee
 """.split())
 _NAME_AFTER = re.compile(r"[^\S\n]+(?P<w>[A-Za-z]+)\b")
-_THE_BEFORE = re.compile(r"\b(?:the|a|an)[^\S\n]+$", re.IGNORECASE)
+# A word after which a date is a date, whatever follows: "on March 8 coalition forces shelled".
+_DATE_LEAD_BEFORE = re.compile(
+    r"(?:\b(?:on|by|until|till|since|from|to|before|after|through|between|and|or|of|in|at|"
+    r"around|about|during|early|late|mid|as|last|next|this|that|every|each|than)|[\d,;:(])"
+    r"[^\S\n]*$", re.IGNORECASE)
 
 
 def _names_a_group(m: re.Match[str], ctx: Context) -> bool:
@@ -213,8 +224,12 @@ def _names_a_group(m: re.Match[str], ctx: Context) -> bool:
 
 
 def _group_name(text: str, start: int, end: int) -> bool:
-    """Return whether the date text[start:end], after "the", opens a group's name."""
-    if not _THE_BEFORE.search(text, max(0, start - 5), start):
+    """Return whether the date text[start:end] opens a group's name.
+
+    "the March 8 coalition", "Hezbollah's March 8 alliance", "the pro-Western March 14 camp":
+    a name, unless a preposition or the like leads the date ("on March 8 coalition forces").
+    """
+    if _DATE_LEAD_BEFORE.search(text, max(0, start - 10), start):
         return False
     after = _NAME_AFTER.match(text, end)
     if after is None:
@@ -678,6 +693,10 @@ _DEADLINE_BEFORE = re.compile(r"\b(?:until|till|through)\s+(?:(?:\d{1,2}(?::\d\d
                               r"[ap]\.?m\.?|noon|midnight)\s+)?(?:\w+\s+)?$", re.IGNORECASE)
 
 
+# A verb in the present just before a day's clock time: "expires at", "kicks off at", "is".
+_PRESENT_BEFORE = re.compile(
+    r"\b(?:is|are|(?!(?:was|has|does|its|this|his|hers|news|times|hours|minutes|days|weeks)\b)"
+    r"[a-z]{2,}[^s\W]s)(?:[^\S\n]+(?:off|on|up|out|again|back|down))?[^\S\n]+(?:(?:at|on)[^\S\n]+)?$")
 # "Saturday 15:00 GMT", "Saturday at 3pm": a weekday with its clock time.
 _CLOCK_AFTER = re.compile(r",?\s+(?:at\s+)?\d{1,2}(?:(?::\d\d)?\s*(?:[ap]\.?m\b|o'clock)|"
                           r":\d\d\s+(?-i:[A-Z]{1,2}[SD]T|GMT|UTC|BST|CET)\b)", re.IGNORECASE)
@@ -688,6 +707,11 @@ _DAY_LEAD = frozenset("""
     early late and or between his her its their our my your
 """.split())
 _NAME_WORD = re.compile(r"[^\S\n]+(?P<w>[A-Z][a-z]+)\b")
+# The words that name a newspaper after its day: "the Sunday Times", "Sunday Mirror readers".
+_NAMEPLATES = frozenset("""
+    Times Telegraph Mirror Express Herald Post Tribune Mail Independent Observer Chronicle
+    Journal Gazette Standard Star Sun
+""".split())
 _NOT_NAME_WORDS = frozenset({w.capitalize() for w in (*MONTHS, *MONTH_ABBREVIATIONS, *WEEKDAYS,
                                                          *DAY_PARTS)})
 
@@ -699,6 +723,8 @@ def _is_name(m: re.Match[str], ctx: Context) -> bool:
         return False
     if m["part"] and m["part"][0].isupper():
         return True  # "on Monday Night Football"
+    if after["w"] in _NAMEPLATES and not _NAME_WORD.match(ctx.text, after.end()):
+        return True  # a newspaper: "by Sunday Times photographer Ann Lee"
     before = re.search(r"([A-Za-z]+)[^\S\n]*$", ctx.text[max(0, m.start() - 20):m.start()])
     return before is None or before[1].lower() not in _DAY_LEAD
 
@@ -713,6 +739,8 @@ def _weekday_tense(m: re.Match[str], ctx: Context, timed: bool = False) -> str:
     if _DEADLINE_BEFORE.search(ctx.text, max(0, m.start() - 30), m.start()):
         return FUTURE  # "postponed until Tuesday": a deadline ahead
     if timed:
+        if _PRESENT_BEFORE.search(ctx.text, max(0, m.start() - 40), m.start()):
+            return FUTURE  # "the deadline expires at 15:00 GMT Saturday": a schedule
         return PAST if ctx.tenses.tense(*m.span(), default=PRESENT) == PAST else FUTURE
     return FUTURE if ctx.tense(*m.span()) == FUTURE else PAST
 

@@ -58,11 +58,11 @@ _PATTERNS: list[tuple[str, str]] = [
                  rf"(?:,?{WS}(?P<y>{YEAR})\b)?"),
     ("month_day", rf"\b(?:(?P<wd>{WEEKDAY}),?{WS})?(?P<pm>{POINT})?(?P<mon>{MONTH_ANY}){WS}?"
                   rf"(?P<d>\d{{1,2}})(?:st|nd|rd|th)?\b(?!:\d|\.\d)"
-                  rf"(?:,?{WS}(?P<y>{YEAR})\b(?![-/]\d))?"),
+                  rf"(?:(?:,|{WS}in)?{WS}(?P<y>{YEAR})\b(?![-/]\d))?"),
     ("week_of", rf"\bthe{WS}week{WS}of{WS}(?P<mon>{MONTH_ANY}){WS}?(?P<d>\d{{1,2}})"
                 rf"(?:st|nd|rd|th)?\b(?!:\d|\.\d)(?:,?{WS}(?P<y>{YEAR})\b)?"),
     ("day_month", rf"\b(?:(?P<wd>{WEEKDAY}),?{WS})?(?P<d>\d{{1,2}})(?:st|nd|rd|th)?{WS}"
-                  rf"(?:of{WS})?(?P<mon>{MONTH_ANY})(?:,?{WS}(?P<y>{YEAR})\b)?"),
+                  rf"(?:of{WS})?(?P<mon>{MONTH_ANY})(?:(?:,|{WS}in)?{WS}(?P<y>{YEAR})\b)?"),
     ("month_year", rf"\b(?P<pm>{POINT})?(?P<mon>{MONTH_ANY}),?{WS}(?:of{WS})?(?P<y>{YEAR})\b"
                    rf"(?![-/]\d)"),
     ("month", rf"\b(?P<pre>(?:in|since|until|till|by|through|from|to|during|before|after|"
@@ -126,7 +126,7 @@ _PATTERNS: list[tuple[str, str]] = [
     ("season", rf"\b(?P<pre>(?:in|during|by|until|since|through|over|this|last|next|the|"
                rf"early|late|mid)[-\s]+(?:the{WS})?)?(?P<season>{SEASON})\b(?!-)"
                rf"(?:{WS}(?:of{WS})?(?P<y>{YEAR})\b)?"),
-    ("holiday", rf"\b(?P<h>{HOLIDAY})(?:(?:,|{WS}of)?{WS}(?P<y>{YEAR}))?\b"),
+    ("holiday", rf"\b(?P<h>{HOLIDAY})(?:(?:,|{WS}of|{WS}in)?{WS}(?P<y>{YEAR}))?\b"),
     ("ago", rf"(?:\b(?P<amod>{AMOUNT}){WS})?\b(?P<num>{NUMBER})?{WS}?(?P<unit>{UNIT})s?"
             rf"(?:{WS}or{WS}so)?{WS}ago\b"),
     ("offset", rf"(?:\b(?P<amod>{AMOUNT}){WS})?\b(?P<num>{NUMBER}){WS}(?P<unit>{UNIT})s?"
