@@ -42,7 +42,10 @@ _DETERMINERS = {"the", "a", "an", "its", "their", "his", "her", "our", "these", 
 _BE = {"is", "are", "was", "were", "be", "been", "being", "am"}
 _COORDINATORS = {"or", "nor", "and"}
 _RELATIVE_PRONOUNS = {"which", "who", "whom", "whose"}
-_ALTERNATIVE = re.compile(r"\bor\b|\beither\b", re.IGNORECASE)
+# Between two dates of one verb: alternatives ("Monday or Tuesday") or the ends of one span
+# ("Wednesday to Friday", "from May through July").
+_ALTERNATIVE = re.compile(r"\b(?:or|either|to|through|thru|until|till)\b|^\s*[-–—]\s*$",
+                          re.IGNORECASE)
 _CAPITALISED = re.compile(r"\b[A-Z][\w’'-]+")
 _POSSESSIVE = re.compile(r"(?:’s|'s)$")
 _SPACES = re.compile(r"\s+")

@@ -149,3 +149,9 @@ def test_a_sentence_dated_only_by_its_background_tells_no_event_long_before_its_
     events = merged(background, undated, news)
     (reopened,) = [e for e in events if e.start == D(2025, 4, 26)]
     assert {s.article for s in reopened.sources} == {"b"}
+
+
+def test_the_ends_of_one_span_of_days_give_one_candidate():
+    found = candidates("The pupil attended school on Wednesday to Friday.",
+                       [("on Wednesday", "2025-04-23"), ("Friday", "2025-04-25")])
+    assert len(found) == 1
