@@ -158,6 +158,8 @@ _PAGE_NOTICE = re.compile(
     r"corrected|edited)\b|\bletters for publication should be sent\b|"
     r"\bif you need help using the site\b|\bappeared in (?:the )?print edition\b",
     re.IGNORECASE)
+# A photo caption ends on its agency's credit: "... washes up on the beach (Reuters)."
+_CAPTION_END = re.compile(rf"\((?:{_WIRE_AGENCIES})(?:\s+Photo)?\)\.?$")
 _REPORTED_MIN_WORDS = 4  # fewer, once the furniture is gone, is no sentence to quote
 
 
@@ -167,7 +169,7 @@ def reported_start(text: str) -> int | None:
     None means the sentence is furniture or a fragment ("L) said on Thursday.") throughout.
     """
     if (_COMMENT_MARK.search(text) or _CREDITS_IN.search(text) or _CAPTION.search(text)
-            or _PAGE_NOTICE.search(text)):
+            or _PAGE_NOTICE.search(text) or _CAPTION_END.search(text.rstrip())):
         return None
     start = 0
     for _ in range(4):  # a credit, then a stamp, then a dateline ...

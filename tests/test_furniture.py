@@ -205,6 +205,7 @@ def test_print_edition_and_amendment_notices_are_no_sentence_to_quote():
         "If you need help using the site: help@example.org",
         "A version appeared in the Herald on 12.46 BST on Sunday 5 May 2024.",
         "The Associated Press contributed to this report Sign up for free e-mail news alerts.",
+        "A ferry is towed into the harbour on Tuesday after the storm (Reuters).",
     ]:
         assert reported_start(notice) is None, notice
     assert reported_start("A version of the plan appeared on the council's website on Friday.") == 0
