@@ -41,6 +41,9 @@ CENTRAL_SPAN_DAYS = 2
 # LATER_DAYS after them: a day still recalled weeks on mattered more than the day's chatter.
 LATER_WEIGHT = 3.0
 LATER_DAYS = 7
+# Importance adds this much per article published on the entry's days (spans of at most
+# CENTRAL_SPAN_DAYS).
+PUBLISHED_WEIGHT = 1.0
 # Importance adds this much per article that lists the entry in a chronology.
 LISTED_WEIGHT = 1.0
 # A plan or a forecast ("the inquiry will open in June") counts this share of its
@@ -516,15 +519,22 @@ class _Salience:
                  published: dict[str, dt.date | None]) -> None:
         self.mentions = mentions
         self.published = published
+        self.issued = Counter(day for day in published.values() if day is not None)
 
     def of(self, start: dt.date, end: dt.date) -> float:
-        """Return the weight of the articles naming the span's days, later ones counting more."""
+        """Return the weight of the articles naming the span's days, later ones counting more.
+
+        Articles published on the span's days add PUBLISHED_WEIGHT each: a day with its own
+        coverage was news that day.
+        """
         if (end - start).days > CENTRAL_SPAN_DAYS:
             return 0.0
         naming = set().union(*(self.mentions.get(d, set()) for d in _days(start, end)))
         later = sum(1 for stem in naming if (day := self.published.get(stem)) is not None
                     and (day - end).days >= LATER_DAYS)
-        return CENTRALITY_WEIGHT * len(naming) + LATER_WEIGHT * later
+        issued = sum(self.issued.get(d, 0) for d in _days(start, end))
+        return (CENTRALITY_WEIGHT * len(naming) + LATER_WEIGHT * later
+                + PUBLISHED_WEIGHT * issued)
 
 
 def _choose_date(group: list[Candidate]) -> Candidate:

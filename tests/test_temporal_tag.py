@@ -458,3 +458,13 @@ def test_a_24_hour_clock_before_a_time_zone_is_no_year(sentence: str) -> None:
 
 def test_a_year_before_a_capitalised_word_stays_a_year() -> None:
     assert find("In 1918 BBC engineers built a mast.", "1918").value == "1918"
+
+
+@pytest.mark.parametrize("sentence, text, value", [
+    ("And I have ordered the inspectors to visit the dam on Friday.", "Friday", "2025-05-02"),
+    ("The minister agreed to meet the unions on Wednesday.", "Wednesday", "2025-04-30"),
+    ("The mayor asked residents on Friday to leave.", "Friday", "2025-04-25"),
+    ("Crews tried to stop the leak on Friday.", "Friday", "2025-04-25"),
+])
+def test_an_order_or_a_promise_looks_ahead_from_its_day(sentence: str, text: str, value: str) -> None:
+    assert find(sentence, text).value == value

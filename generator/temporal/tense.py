@@ -43,6 +43,13 @@ _FUTURE_PHRASE = re.compile(
     r"\b(?:going to|is to|are to|set to|expected to|scheduled to|planned to|planning to|"
     r"due to (?:be|begin|start|open|resume|take|meet|end|hold|close|vote|arrive|finish)|"
     r"slated to|poised to|about to|would|(?-i:effective(?= [A-Z\d])))\b", re.IGNORECASE)
+# An order or a promise looks ahead from its own day: "ordered the secretaries to visit the
+# site on Friday", "agreed to meet on Monday". The infinitive's "to" is the marker.
+_DIRECTED = re.compile(
+    r"\b(?:ordered|asked|urged|agreed|promised|pledged|vowed|decided|invited|directed|"
+    r"instructed|summoned|called on)\s+(?:[A-Za-z.'’,-]+\s+){0,12}?(?P<to>to)\s+"
+    r"(?!have\b|be\s+\w+ed\b|the\b|a\b|an\b|his\b|her\b|their\b|its\b)[a-z]+\b",
+    re.IGNORECASE)
 # A period that ends an abbreviation, not a sentence: "Aug. 21", "Mr. Smith", "St. Louis".
 _ABBREVIATION = re.compile(
     r"\b(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec|Mr|Mrs|Ms|Dr|St|Gen|Gov|Sen|Rep|"
@@ -85,12 +92,13 @@ class TenseGuesser:
                     self.reporting.add(m.start())
             if word not in _ADVERBS:
                 previous = word
-        for m in _FUTURE_PHRASE.finditer(text):
-            if text[max(0, m.start() - 5):m.start()].lower() == "been ":
-                continue
+        ahead = [m.start() for m in _FUTURE_PHRASE.finditer(text)
+                 if text[max(0, m.start() - 5):m.start()].lower() != "been "]
+        ahead += [m.start("to") for m in _DIRECTED.finditer(text)]
+        for at in sorted(ahead):
             # After any marker of the same word, so that "is to" outweighs "is".
-            i = bisect.bisect_right(self.positions, m.start())
-            self.positions.insert(i, m.start())
+            i = bisect.bisect_right(self.positions, at)
+            self.positions.insert(i, at)
             self.tenses.insert(i, FUTURE)
 
     def sentence(self, start: int) -> tuple[int, int]:
