@@ -62,6 +62,9 @@ _PERIOD_NOUNS = {"war", "wars", "crisis", "election", "elections", "olympics", "
                  "flood", "floods", "riots", "referendum", "conflict", "scandal", "coup",
                  "storm", "famine", "depression", "bailout", "meltdown", "bombing", "bombings",
                  "attacks", "cup", "championship", "championships", "season"}
+_DAY_TEXT = re.compile(r"^(?:[A-Z][a-z]{2,8}\.?\s+\d{1,2}|\d{1,2}\s+[A-Z][a-z]{2,8})$")
+# Words after a date that go on the clause, not a noun the date modifies.
+_NOT_MODIFIED = {"and", "when", "after", "before", "until", "while", "ago", "onwards", "through"}
 _YEARS = re.compile(r"^(\d{4})(?:\s*[-–]\s*(\d{2}|\d{4}))?$")
 _NAMING_BEFORE = re.compile(r"(?:\b(?:the|a|an|its|their|his|her|our|this|that)|[’']s)\s+$",
                             re.IGNORECASE)
@@ -644,9 +647,14 @@ def _named_period(text: str, timex: Timex) -> tuple[int, bool] | None:
     the date is the named thing's own, never the clause's. It names an event worth an entry
     when it ends in an event noun and holds a name ("Korean War", "bombing of Flight 103").
     """
-    if timex.anchor_offset or not _YEARS.match(timex.text):
+    if timex.anchor_offset or not _NAMING_BEFORE.search(text[max(0, timex.start - 12):timex.start]):
         return None
-    if not _NAMING_BEFORE.search(text[max(0, timex.start - 12):timex.start]):
+    if not _YEARS.match(timex.text):
+        # "his October 1 start date", "the May 3 deadline": a day before a noun is the
+        # noun's own.
+        if _DAY_TEXT.match(timex.text) and (m := _WORD_AFTER.match(text, timex.end)) and (
+                _is_modified_noun(m[1])):
+            return m.end(), False
         return None
     at, named, capital = timex.end, None, False
     for _ in range(4):
@@ -672,7 +680,21 @@ def _named_period(text: str, timex: Timex) -> tuple[int, bool] | None:
         if named is None and capital:
             named = m.end()
         at = m.end()
-    return (named, False) if named is not None else None
+    if named is not None:
+        return named, False
+    # "a 2005 refinery blast", "the 2003 agency letter": a year before a noun is the noun's own.
+    m = _WORD_AFTER.match(text, timex.end)
+    if m is not None and _is_modified_noun(m[1]):
+        return m.end(), False
+    return None
+
+
+def _is_modified_noun(word: str) -> bool:
+    """Return whether the word after a date can be a noun the date modifies."""
+    return word.isalpha() and word.islower() and word not in STOPWORDS and len(word) > 2 \
+        and word not in _NOT_MODIFIED
+
+
 
 
 def _told_past(text: str, sentence: Sentence, timex: Timex, verb: _Token) -> bool:

@@ -243,3 +243,12 @@ def test_a_holiday_told_as_a_habit_is_no_event(tmp_path: Path, sentence: str) ->
 def test_a_holiday_told_once_is_an_event(tmp_path: Path) -> None:
     assert _days(tmp_path, "The widow hosted a party in the village hall on Halloween.") == [
         "2024-10-31"]
+
+
+@pytest.mark.parametrize("sentence", [
+    "Regulators had blamed both a 2011 refinery blast and pipeline leaks on cost-cutting.",
+    "The agency sent the 2019 inspection letter to the firm.",
+    "The new chief spoke about pay ahead of his March 1 start date.",
+])
+def test_a_date_before_a_noun_is_the_nouns_own_and_dates_no_clause(tmp_path, sentence):
+    assert _days(tmp_path, sentence) == []
