@@ -65,6 +65,9 @@ _PERIOD_NOUNS = {"war", "wars", "crisis", "election", "elections", "olympics", "
 _DAY_TEXT = re.compile(r"^(?:[A-Z][a-z]{2,8}\.?\s+\d{1,2}|\d{1,2}\s+[A-Z][a-z]{2,8})$")
 # Words after a date that go on the clause, not a noun the date modifies.
 _NOT_MODIFIED = {"and", "when", "after", "before", "until", "while", "ago", "onwards", "through"}
+# "... after Hurricane Katrina", "... following the Exxon Valdez spill": an anchor named.
+_ANCHOR_NAME = re.compile(r"\s+(?:after|before|following|since|preceding)\s+(?:the\s+)?"
+                          r"(?P<name>(?-i:[A-Z][\w’'-]+)(?:\s+(?-i:[A-Z][\w’'-]+))*)")
 _YEARS = re.compile(r"^(\d{4})(?:\s*[-–]\s*(\d{2}|\d{4}))?$")
 _NAMING_BEFORE = re.compile(r"(?:\b(?:the|a|an|its|their|his|her|our|this|that)|[’']s)\s+$",
                             re.IGNORECASE)
@@ -154,7 +157,8 @@ def detect_candidates(
             if _is_habit(text, sentence, timex):
                 continue
             named = _named_period(text, timex)
-            bounds = _timex_span(timex, previous, article.date)
+            bounds = None if _anchored_elsewhere(text, timex, previous) else _timex_span(
+                timex, previous, article.date)
             if bounds is None:
                 continue
             if named is not None:
@@ -615,6 +619,20 @@ def _group(sentences: list[Sentence], timexes: list[Timex]) -> list[tuple[Senten
             i += 1
         out.append((sentence, inside))
     return out
+
+
+def _anchored_elsewhere(text: str, timex: Timex, previous: Candidate | None) -> bool:
+    """Return whether a relative date counts from a named event the text does not date.
+
+    "in the weeks after Hurricane Katrina" counts from Katrina, not from the article's day;
+    unless the previous entry tells of that name, its day is not known here.
+    """
+    if not timex.anchor_offset:
+        return False
+    m = _ANCHOR_NAME.match(text, timex.end)
+    if m is None:
+        return False
+    return previous is None or m["name"] not in previous.sentence.text
 
 
 def _timex_span(timex: Timex, previous: Candidate | None,

@@ -252,3 +252,14 @@ def test_a_holiday_told_once_is_an_event(tmp_path: Path) -> None:
 ])
 def test_a_date_before_a_noun_is_the_nouns_own_and_dates_no_clause(tmp_path, sentence):
     assert _days(tmp_path, sentence) == []
+
+
+def test_a_relative_date_counted_from_a_named_event_not_dated_here_dates_no_clause(tmp_path):
+    assert _days(tmp_path, "The agency barred reporters from the camps in the weeks after "
+                           "Hurricane Doris.") == []
+
+
+def test_a_relative_date_counted_from_the_event_just_told_is_dated_from_it(tmp_path):
+    days = _days(tmp_path, "The ferry Aurora caught fire on 3 January. In the days after the "
+                           "Aurora fire, divers searched the wreck.", date="2025-01-14")
+    assert days[0] == "2025-01-03" and len(days) == 2 and days[1] >= "2025-01-03"
