@@ -468,3 +468,9 @@ def test_a_year_before_a_capitalised_word_stays_a_year() -> None:
 ])
 def test_an_order_or_a_promise_looks_ahead_from_its_day(sentence: str, text: str, value: str) -> None:
     assert find(sentence, text).value == value
+
+
+def test_a_participle_joined_by_and_takes_the_first_verbs_tense() -> None:
+    sentence = "She said the pump would be installed by tomorrow and tested over the weekend."
+    assert find(sentence, "the weekend").value == "2025-W18-WE"
+    assert find("Police arrested him and charged him on Friday.", "Friday").value == "2025-04-25"

@@ -85,6 +85,8 @@ class TenseGuesser:
                 tense = None  # "vacation plans" is a noun; "plans to" looks ahead
             if tense == FUTURE and previous == "been" and word in _SCHEDULED:
                 tense = PAST  # "had been due to expire": a plan in the past
+            if tense == PAST and previous in ("and", "or") and word.endswith("ed"):
+                tense = None  # "would be deployed and hooked up": the first verb's tense
             if tense and not (tense == PAST and previous in _AUXILIARY):
                 self.positions.append(m.start())
                 self.tenses.append(tense)
