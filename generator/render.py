@@ -10,7 +10,6 @@ import re
 import unicodedata
 from collections.abc import Callable
 from dataclasses import dataclass
-from itertools import groupby
 from pathlib import Path
 from urllib.parse import urlsplit
 
@@ -333,8 +332,15 @@ def _oldest_first(events: list[Event]) -> list[Event]:
 
 
 def _by_year(events: list[Event]) -> list[tuple[str, list[Event]]]:
-    """Return the ordered events grouped under the year (or decade, century) they start in."""
-    return [(period, list(group)) for period, group in groupby(events, key=_period)]
+    """Return the ordered events grouped under the year (or decade, century) they start in.
+
+    A decade or a century sorts among the years by its first day, so one heading's entries
+    need not be consecutive: each heading is listed once, where its first entry sorts.
+    """
+    groups: dict[str, list[Event]] = {}
+    for event in events:
+        groups.setdefault(_period(event), []).append(event)
+    return list(groups.items())
 
 
 def _period(event: Event) -> str:

@@ -368,6 +368,21 @@ def test_a_long_timeline_is_split_into_a_page_per_year(articles, monkeypatch):
     assert 'href="../years/year-2023.html#ev-2023-1"' in output["events/ev-2023-1.html"]
 
 
+def test_every_entry_is_on_a_year_page_when_a_decade_sorts_among_its_year(articles, monkeypatch):
+    monkeypatch.setattr("generator.render.PAGE_EVENTS", 3)
+    (a1, _a2) = articles
+    events = [_event(f"ev-{m}", f"2020-0{m}", dt.date(2020, m, 1), [_source(a1, f"Q {m}.")],
+                     end=dt.date(2020, m, 28)) for m in (1, 2, 3, 4, 5)]
+    events.append(_event("ev-decade", "202", dt.date(2020, 1, 1), [_source(a1, "Q decade.")],
+                         end=dt.date(2029, 12, 31)))
+    output = _render(events, articles)
+    listed = "".join(page for name, page in output.items()
+                     if name.startswith("years/") and isinstance(page, str))
+    assert all(f'id="{e.id}"' in listed for e in events)
+    index = output["index.html"]
+    assert index.count('href="years/year-2020.html"') == index.count('href="years/year-2020s.html"')
+
+
 def test_a_year_with_more_entries_than_a_page_holds_spreads_over_numbered_pages(articles, monkeypatch):
     monkeypatch.setattr("generator.render.PAGE_EVENTS", 2)
     (a1, _a2) = articles
