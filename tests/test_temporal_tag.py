@@ -451,8 +451,9 @@ def test_a_holiday_of_a_year_is_that_years_holiday() -> None:
     "The line is open from 0830 GMT to 1730 GMT on weekdays.",
     "The ferry left at 1737GMT.",
     "Crews arrived at 1400 local time.",
+    "The photos were cut from the 2400x1600 originals to 1200×1800 prints.",
 ])
-def test_a_24_hour_clock_before_a_time_zone_is_no_year(sentence: str) -> None:
+def test_a_24_hour_clock_before_a_time_zone_or_a_picture_size_is_no_year(sentence: str) -> None:
     assert not [t for t in tag(sentence, DCT) if re.fullmatch(r"\d{4}", t.value)]
 
 

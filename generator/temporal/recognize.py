@@ -75,8 +75,9 @@ _PATTERNS: list[tuple[str, str]] = [
                rf"(?P<dec>1\d\d0|20\d0|'\d0)'?s\b"),
     ("century", rf"\b(?:the{WS})?(?P<ord>\d{{1,2}}(?:st|nd|rd|th)|{_alt(ORDINALS)}|"
                 rf"nineteenth|twentieth|twenty-first){WS}century\b"),
-    ("year", rf"(?<![\d$\u00a3\u20ac.,/#-])(?P<pm>{POINT})?(?P<fy>(?:fiscal|FY|calendar){WS}?"
-             rf"(?:year{WS})?)?(?P<y>{YEAR})(?![\d%]|,\d|\.\d|-\d|/\d|:\d|{_ZONE_AFTER})"
+    ("year", rf"(?<![\d$\u00a3\u20ac.,/#-])(?<!\dx)(?<!\d\u00d7)"
+             rf"(?P<pm>{POINT})?(?P<fy>(?:fiscal|FY|calendar){WS}?"
+             rf"(?:year{WS})?)?(?P<y>{YEAR})(?![\d%]|,\d|\.\d|-\d|/\d|:\d|[x\u00d7]\d|{_ZONE_AFTER})"
              rf"(?P<after>{WS}[A-Za-z]+)?"),
     ("spoken_year", rf"\b(?:(?P<mon>{MONTH}){WS}(?:of{WS})?|(?P<the>the){WS}year{WS}|"
                     rf"(?:the{WS})?(?P<season>{SEASON}){WS}(?:of{WS})?)?"
