@@ -530,3 +530,17 @@ def test_a_long_timeline_puts_its_background_on_a_page_of_its_own(articles, monk
     assert 'href="../years/background.html#ev-war"' in output["events/ev-war.html"]
     assert all('id="ev-war"' not in text for path, text in output.items()
                if path.startswith("years/year-"))
+
+
+def test_an_event_page_counts_articles_and_outlets_not_independent_sources():
+    one = _article("b1", publisher="The Daily")
+    two = _article("b2", publisher="The Daily")
+    other = _article("b3", publisher="Harbour News")
+    same = _event("same", "2025-04-20", dt.date(2025, 4, 20),
+                  [_source(one, "Q one."), _source(two, "Q two.")])
+    mixed = _event("mixed", "2025-04-21", dt.date(2025, 4, 21),
+                   [_source(one, "Q three."), _source(other, "Q four.")])
+    output = _render([same, mixed], [one, two, other])
+    assert "2 articles, 2 quotes" in output["events/same.html"]
+    assert "2 articles from 2 outlets, 2 quotes" in output["events/mixed.html"]
+    assert "independent" not in output["events/same.html"]
