@@ -193,7 +193,12 @@ def _same_days_match(a: Candidate, b: Candidate, vectors: _Vectors, reported: bo
         sim = max(vectors.cosine(a.sentence.text, b.sentence.text), alike)
         same_family = a.family == b.family or sim >= REPORTED_SIMILARITY
         precise = precision(a.value) <= 1 and precision(b.value) <= 1
-        if same_family and sim >= (SAME_DAY_FAMILY_SIMILARITY if precise else SAME_FAMILY_SIMILARITY):
+        floor = SAME_DAY_FAMILY_SIMILARITY if precise else SAME_FAMILY_SIMILARITY
+        if a.status != b.status:
+            # A forecast and a fact of one day ("could become a takeover target", "shares
+            # fell 3%") are one event only when they read alike.
+            floor = max(floor, REPORTED_SIMILARITY)
+        if same_family and sim >= floor:
             return sim + 1.0
         if _short(a) and _short(b):
             alike = max(alike, sim)

@@ -209,3 +209,14 @@ def test_a_build_shows_the_status_in_events_json_and_on_the_entry(tmp_path: Path
     page = (tmp_path / "out" / "events" / f"{plan['id']}.html").read_text(encoding="utf-8")
     assert "Planned: the sources tell this as still to happen" in page
     assert "(planned)" in (tmp_path / "out" / "feed.xml").read_text(encoding="utf-8")
+
+
+def test_a_plan_merges_with_its_fulfilment_but_not_with_an_unlike_fact_of_its_day():
+    plan = _found("Divers will raise the sunken ferry Aurora on Friday.", "a", D(2025, 4, 30))
+    done = _found("Divers raised the sunken ferry Aurora on Friday.", "b", D(2025, 5, 3))
+    (entry,) = _merged(plan, done)
+    assert entry.status is None and len(entry.sources) == 2
+    fact = _found("Harbour shares fell 3% in early trading on Friday.", "c", D(2025, 5, 3))
+    guess = _found("Steel prices in Europe will fall further on Friday, analysts said.",
+                   "d", D(2025, 5, 1))
+    assert len(_merged(fact, guess)) == 2
