@@ -326,8 +326,8 @@ def _value(value: object, expected: str) -> object | None:
     if expected == _TABLE:
         return value if isinstance(value, dict) else None
     if expected == _STATUS:
-        return value.strip().lower() if isinstance(value, str) and \
-            value.strip().lower() in _STATUSES else None
+        status = value.strip().lower() if isinstance(value, str) else None
+        return status if status in _STATUSES else None
     if expected in (_IDS, _NAMES):
         item = _ID if expected == _IDS else _NAME
         if not isinstance(value, list) or not value:
@@ -468,11 +468,6 @@ def _free_id(base: str, entries: dict[str, Event], absorbed: dict[str, str] | No
     return candidate
 
 
-def _source_score(sources: list[Source]) -> float:
-    """Return the merge step's score of a list of citations: sources, then further quotes."""
-    return source_score(sources)
-
-
 def _rescored(event: Event, sources: list[Source], same_days: bool = True,
               status: str | None | bool = False) -> float:
     """Return an entry's importance with other sources, keeping its share for its days.
@@ -482,8 +477,8 @@ def _rescored(event: Event, sources: list[Source], same_days: bool = True,
     """
     status = event.status if status is False else status
     whole = event.importance / status_weight(event.status)
-    days = max(0.0, whole - _source_score(event.sources)) if same_days else 0.0
-    return round((_source_score(sources) + days) * status_weight(status), 2)
+    days = max(0.0, whole - source_score(event.sources)) if same_days else 0.0
+    return round((source_score(sources) + days) * status_weight(status), 2)
 
 
 def _outlet(source: Source) -> str:
@@ -603,4 +598,4 @@ def _added(addition: Addition, library: dict[str, Article], warn: Warn) -> Event
         quote=cited.quote, date_text=None, article_date=article.date if article else None)
     return Event(id="", title=addition.title, summary=addition.summary or cited.quote,
                  date=addition.date, start=days[0], end=days[1], category=addition.category,
-                 importance=round(_source_score([source]), 2), sources=[source])
+                 importance=round(source_score([source]), 2), sources=[source])

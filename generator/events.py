@@ -670,10 +670,7 @@ def _named_period(text: str, timex: Timex) -> tuple[int, bool] | None:
     if not _YEARS.match(timex.text):
         # "his October 1 start date", "the May 3 deadline": a day before a noun is the
         # noun's own.
-        if _DAY_TEXT.match(timex.text) and (m := _WORD_AFTER.match(text, timex.end)) and (
-                _is_modified_noun(m[1])):
-            return m.end(), False
-        return None
+        return _modified_noun(text, timex) if _DAY_TEXT.match(timex.text) else None
     at, named, capital = timex.end, None, False
     for _ in range(4):
         m = _WORD_AFTER.match(text, at)
@@ -701,18 +698,19 @@ def _named_period(text: str, timex: Timex) -> tuple[int, bool] | None:
     if named is not None:
         return named, False
     # "a 2005 refinery blast", "the 2003 agency letter": a year before a noun is the noun's own.
+    return _modified_noun(text, timex)
+
+
+def _modified_noun(text: str, timex: Timex) -> tuple[int, bool] | None:
+    """Return (where it ends, False) when the word after a date is a noun the date modifies."""
     m = _WORD_AFTER.match(text, timex.end)
-    if m is not None and _is_modified_noun(m[1]):
+    if m is None:
+        return None
+    word = m[1]
+    if (word.isalpha() and word.islower() and len(word) > 2 and word not in STOPWORDS
+            and word not in _NOT_MODIFIED):
         return m.end(), False
     return None
-
-
-def _is_modified_noun(word: str) -> bool:
-    """Return whether the word after a date can be a noun the date modifies."""
-    return word.isalpha() and word.islower() and word not in STOPWORDS and len(word) > 2 \
-        and word not in _NOT_MODIFIED
-
-
 
 
 def _told_past(text: str, sentence: Sentence, timex: Timex, verb: _Token) -> bool:
