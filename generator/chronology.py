@@ -38,6 +38,8 @@ _RUNS_ON = re.compile(r"\b(?:on|by|until|till|since|from|to|of|in|before|after|a
 FUTURE_MARGIN_DAYS = 7
 # A list in order puts a yearless line after the line before it, if at most this much later.
 ORDER_GAP_DAYS = 92
+# A page's bare-number leads are clock times only when it has at least this many.
+CLOCK_LEADS = 3
 # Lines further apart than this many sentences are not one list.
 _LIST_GAP = 2
 
@@ -99,10 +101,27 @@ def listings(text: str, sentences: list[Sentence], dct: dt.date | None) -> dict[
         m = lead_at(text, sentence.start, sentence.end)
         if m is not None:
             leads[i] = _parsed(m)
+    clocks = _clock_times(leads, dct)
     out: dict[int, Listing] = {}
     for run in _runs(sorted(leads)):
-        out.update(_dated_run([(i, leads[i]) for i in run], dct))
+        out.update(_dated_run([(i, leads[i]) for i in run], dct, clocks))
     return out
+
+
+def _clock_times(leads: dict[int, _Lead], dct: dt.date | None) -> bool:
+    """Return whether an article's bare-number leads are a live blog's clock times.
+
+    Entries of a live blog lie many sentences apart, so no one list shows it. Its leads
+    read as clock times, run one way through the page, and some lie past the
+    publication year ("2200: ... 2059: ... 2001: ..."); a list of years runs upward
+    through years already past.
+    """
+    bare = [lead.year for _, lead in sorted(leads.items()) if lead.month is None]
+    if dct is None or len(bare) < CLOCK_LEADS or not any(y > dct.year for y in bare):
+        return False
+    steps = [b - a for a, b in zip(bare, bare[1:])]
+    one_way = all(s <= 0 for s in steps) or all(s >= 0 for s in steps)
+    return one_way and all(y % 100 < 60 for y in bare)
 
 
 def _parsed(m: re.Match[str]) -> _Lead:
@@ -129,12 +148,13 @@ def _runs(indices: list[int]) -> list[list[int]]:
     return runs
 
 
-def _dated_run(run: list[tuple[int, _Lead]], dct: dt.date | None) -> dict[int, Listing]:
+def _dated_run(run: list[tuple[int, _Lead]], dct: dt.date | None,
+               clocks: bool = False) -> dict[int, Listing]:
     """Return the listings of one list's lines, each dated by its own lead."""
     latest_year = dct.year if dct else 9999
     # A bare number past the publication year ("2059: ...") makes the list a live blog's
     # clock times, not years.
-    clock = any(lead.month is None and lead.year > latest_year for _, lead in run)
+    clock = clocks or any(lead.month is None and lead.year > latest_year for _, lead in run)
     spans: list[tuple[int, _Lead, tuple[dt.date, dt.date] | None]] = []
     out: dict[int, Listing] = {}
     for i, lead in run:

@@ -114,6 +114,24 @@ def test_a_live_blogs_clock_times_are_not_years():
     assert not any(c.start.year in (2007, 2043, 2059) for c in found)
 
 
+def test_a_live_blogs_clock_times_far_apart_are_not_years():
+    entry = " The crowd outside waits.\nA reporter counts the placards.\nNobody leaves.\n"
+    text = ("2059: The spokesman answers questions." + entry
+            + "2043: The senator tweets her support." + entry
+            + "2001: The governor will answer questions.")
+    found = _found(article(text, date=D(2010, 6, 15)))
+    assert not any(c.start.year in (2001, 2043, 2059) for c in found)
+
+
+def test_a_list_of_years_far_apart_keeps_its_years():
+    entry = " Crews worked for months.\nThe coast was closed.\nFishing stopped.\n"
+    text = ("1979: A well blew out in the bay." + entry
+            + "1989: A tanker ran aground in the sound." + entry
+            + "2005: A refinery exploded in the city.")
+    found = _found(article(text, date=D(2010, 6, 15)))
+    assert {1979, 1989, 2005} <= {c.start.year for c in found if c.listed}
+
+
 def test_a_date_elsewhere_in_a_line_tells_its_own_event():
     found = _found(article("May 29 - BP says the operation, started three days earlier, has failed.",
                            date=D(2010, 6, 1)))

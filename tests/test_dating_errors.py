@@ -61,6 +61,28 @@ def test_a_weekday_naming_a_newspaper_dates_nothing(tmp_path: Path, sentence: st
 
 
 @pytest.mark.parametrize("sentence", [
+    "The mayor criticised the agency in an interview with the network's \"Today\" show.",
+    "The mayor told the network's Today programme the agency had failed.",
+    "The mayor criticised the agency, USA Today reported.",
+])
+def test_today_naming_a_programme_or_a_paper_dates_nothing(sentence: str) -> None:
+    assert [t.value for t in tag(sentence, dt.date(2025, 1, 14))] == []
+
+
+@pytest.mark.parametrize("sentence", [
+    "Such valves are fitted on every well in the world today.",
+    "Even today the orchards yield a quarter of their old harvest.",
+    "Fares were higher then than today.",
+])
+def test_today_meaning_the_present_age_is_no_day(sentence: str) -> None:
+    assert [t.value for t in tag(sentence, dt.date(2025, 1, 14))] == ["PRESENT_REF"]
+
+
+def test_today_in_a_report_is_the_publication_day() -> None:
+    assert [t.value for t in tag("Shares fell 7% today.", dt.date(2025, 1, 14))] == ["2025-01-14"]
+
+
+@pytest.mark.parametrize("sentence", [
     "The union's first strike began on Labor Day of 1936.",
     "The union's first strike began on Labor Day in 1936.",
     "The union's first strike began on Labor Day, 1936.",
@@ -263,3 +285,8 @@ def test_a_relative_date_counted_from_the_event_just_told_is_dated_from_it(tmp_p
     days = _days(tmp_path, "The ferry Aurora caught fire on 3 January. In the days after the "
                            "Aurora fire, divers searched the wreck.", date="2025-01-14")
     assert days[0] == "2025-01-03" and len(days) == 2 and days[1] >= "2025-01-03"
+
+
+def test_a_quarter_of_a_harvest_is_a_share_not_a_span() -> None:
+    tagged = tag("The orchards yield a quarter of their old harvest.", dt.date(2025, 1, 14))
+    assert [t.value for t in tagged] == []

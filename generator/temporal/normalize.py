@@ -629,6 +629,12 @@ _DEICTIC_REFS = {
 }
 
 
+# "NBC's 'Today' show", "USA Today": the day's name as a programme's or a paper's.
+_TODAY_NAMED_BEFORE = re.compile(r"(?:['’]s|USA)[^\S\n]+[\"“‘']?$")
+_TODAY_NAMED_AFTER = re.compile(r"[\"”’']?[^\S\n]+(?:show|program|programme|newspaper)\b",
+                                re.IGNORECASE)
+# "than today", "even today", "the world today": the present age, not the day.
+_TODAY_AGE_BEFORE = re.compile(r"\b(?:than|even|still|world|society)[^\S\n]+$", re.IGNORECASE)
 _NOT_SOON = re.compile(r"\s+(?:as|after|afterwards?|thereafter|enough|became|\w+ed)\b",
                        re.IGNORECASE)
 _NOT_SOON_BEFORE = re.compile(r"\b(?:as|was|were|had|been)\s+$", re.IGNORECASE)
@@ -641,6 +647,13 @@ def deictic(m: re.Match[str], ctx: Context) -> list[Hit]:
     if w == "soon" and (_NOT_SOON.match(ctx.text, m.end())
                         or _NOT_SOON_BEFORE.search(ctx.text, max(0, m.start() - 8), m.start())):
         return []  # "as soon as", "soon after", "was soon released": no time of its own
+    if w == "today" and m["w"][0] == "T" and not part and (
+            _TODAY_NAMED_AFTER.match(ctx.text, m.end())
+            or _TODAY_NAMED_BEFORE.search(ctx.text, max(0, m.start() - 8), m.start())):
+        return []
+    if w == "today" and not part and _TODAY_AGE_BEFORE.search(ctx.text, max(0, m.start() - 10),
+                                                              m.start()):
+        return [_date(m, "DATE", "PRESENT_REF")]
     if w in _DEICTIC_REFS:
         if part:
             return [_date(m, "DATE", _DEICTIC_REFS[w], end=m.end("w"))]
@@ -883,14 +896,19 @@ def bare_offset(m: re.Match[str], ctx: Context) -> list[Hit]:
                   end=m.start("dir"))]
 
 
+# "a quarter of their harvest" is a share; "a quarter of a century" is a span of time.
+_SHARE_OF = re.compile(r"\s+of\s+(?!(?:a|an|the)\s+(?:century|year|decade|hour|mile)\b)"
+                       r"(?:the|its|their|his|her|our|all|a|an|\d)", re.IGNORECASE)
+
+
 def duration(m: re.Match[str], ctx: Context) -> list[Hit]:
     if m["old"]:
         return []
     num, code = _word(m["num"]), unit_code(m["unit"])
     if code in ("S", "WE") and num in ("a", "an", "one"):
         return []
-    if code == "Q" and m["sep"] == "-":
-        return []  # "three-quarters" is a fraction
+    if code == "Q" and (m["sep"] == "-" or _SHARE_OF.match(ctx.text, m.end())):
+        return []  # "three-quarters", "a quarter of their harvest": a fraction
     if code == "Y" and re.match(r"\s+(?:old\b|of\s+age\b)", ctx.text[m.end():m.end() + 8]):
         return []  # an age: "52 years old"
     if num in ("a", "an") and not m["amod"] and not m["rel"] and _RATE_BEFORE.search(
