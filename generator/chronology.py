@@ -119,7 +119,7 @@ def _clock_times(leads: dict[int, _Lead], dct: dt.date | None) -> bool:
     bare = [lead.year for _, lead in sorted(leads.items()) if lead.month is None]
     if dct is None or len(bare) < CLOCK_LEADS or not any(y > dct.year for y in bare):
         return False
-    steps = [b - a for a, b in zip(bare, bare[1:])]
+    steps = [b - a for a, b in zip(bare, bare[1:], strict=False)]
     one_way = all(s <= 0 for s in steps) or all(s >= 0 for s in steps)
     return one_way and all(y % 100 < 60 for y in bare)
 

@@ -160,6 +160,8 @@ _PAGE_NOTICE = re.compile(
     re.IGNORECASE)
 # A photo caption ends on its agency's credit: "... washes up on the beach (Reuters)."
 _CAPTION_END = re.compile(rf"\((?:{_WIRE_AGENCIES})(?:\s+Photo)?\)\.?$")
+# A photo's credit opening the line after its caption: "AP NEW ORLEANS -- ...".
+_CREDIT_OPENING = re.compile(rf"^(?:{_WIRE_AGENCIES}|Getty Images|EPA|ESA|NASA)\s+(?=\S)")
 _REPORTED_MIN_WORDS = 4  # fewer, once the furniture is gone, is no sentence to quote
 
 
@@ -317,7 +319,7 @@ def clean_body(lines: list[tuple[int, str]], title: str | None) -> tuple[str | N
     """
     # Cleaned again here: Markdown turns character references (&#x202e;) into characters.
     lines = drop_thread([(n, strip_furniture(clean_text(line))) for n, line in lines])
-    kept = [(n, line.rstrip()) for n, line in lines if not is_clutter(line)]
+    kept = _drop_captions([(n, line.rstrip()) for n, line in lines if not is_clutter(line)])
     headline = None
     first = next((i for i, (_, text) in enumerate(kept) if text.strip()), None)
     if first is not None:
@@ -330,6 +332,27 @@ def clean_body(lines: list[tuple[int, str]], title: str | None) -> tuple[str | N
             headline = text
             kept[first] = (kept[first][0], "")
     return headline, _join_wrapped(kept)
+
+
+def _drop_captions(lines: list[tuple[int, str]]) -> list[tuple[int, str]]:
+    """Return the lines with photo captions that open with their day blanked.
+
+    A caption reads like a chronology's line ("July 1: Workers spread booms on the beach."),
+    but its agency's credit opens the line after it ("AP NEW ORLEANS -- ...") or the line
+    itself, or it stands alone atop the text: a list has more than one line.
+    """
+    filled = [i for i, (_, text) in enumerate(lines) if text.strip()]
+    out = list(lines)
+    for k, i in enumerate(filled):
+        text = lines[i][1].strip()
+        credit = _CREDIT_OPENING.match(text)
+        if lead_at(text[credit.end():] if credit else text) is None:
+            continue
+        following = lines[filled[k + 1]][1].strip() if k + 1 < len(filled) else None
+        if credit or following is not None and (
+                _CREDIT_OPENING.match(following) or k == 0 and lead_at(following) is None):
+            out[i] = (lines[i][0], "")
+    return out
 
 
 def _join_wrapped(lines: list[tuple[int, str]]) -> list[Paragraph]:

@@ -45,6 +45,8 @@ def _anchored_span(anchor: tuple[dt.date, dt.date], offset: str,
     size = 3.0 if amount == "X" else float(amount)
     delta = _delta(size, unit)
     first, last = anchor
+    if amount != "X" and first + delta <= last:
+        return first, last  # "a month after" an event of some year: no finer than that year
     if sign == "+":
         if mod in ("LESS_THAN", "EQUAL_OR_LESS") or amount == "X":
             return first, last + delta

@@ -50,3 +50,11 @@ def test_shift_days_stays_inside_the_calendar():
     assert shift_days(D(1, 1, 5), -30) == D(1, 1, 1)
     assert shift_days(D(9999, 12, 20), 30) == D(9999, 12, 31)
     assert shift_days(D(2025, 4, 28), -2) == D(2025, 4, 26)
+
+
+def test_a_short_offset_from_a_years_event_keeps_the_year():
+    # "a month after the accident" of 2005 is some time in 2005, not the 2000s.
+    assert anchored_span((D(2005, 1, 1), D(2005, 12, 31)), "+P1M", None) == (
+        D(2005, 1, 1), D(2005, 12, 31))
+    assert anchored_span((D(2005, 1, 1), D(2005, 12, 31)), "+P2Y", None) == (
+        D(2007, 1, 1), D(2007, 12, 31))

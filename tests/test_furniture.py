@@ -209,3 +209,24 @@ def test_print_edition_and_amendment_notices_are_no_sentence_to_quote():
     ]:
         assert reported_start(notice) is None, notice
     assert reported_start("A version of the plan appeared on the council's website on Friday.") == 0
+
+
+def test_a_dated_photo_caption_before_its_credit_is_no_chronology_line():
+    body = ("July 1: Workers spread booms along the beach for the inspectors.\n\n"
+            "AP PORT ELLEN -- Inventors brought rakes and rolls of cotton to the beach.\n")
+    assert texts(body) == ["AP PORT ELLEN -- Inventors brought rakes and rolls of cotton "
+                           "to the beach."]
+
+
+def test_a_gallery_of_credited_captions_leaves_the_text():
+    body = ("April 26: Oil is seen on the surface of the bay.\n\n"
+            "AP Apr. 21: A slick is seen as the platform burns.\n\n"
+            "AFP The company said on Tuesday that the well was still leaking.\n")
+    assert texts(body) == ["AFP The company said on Tuesday that the well was still leaking."]
+
+
+def test_a_lone_dated_line_atop_the_text_is_a_caption_but_a_list_stays():
+    assert texts("May 1: Birds fly past the booms.\n\nThe company vowed to pay on Monday.\n") == [
+        "The company vowed to pay on Monday."]
+    listed = "May 1: Rebels seize the port.\nMay 3: The army retakes it.\nTalks began later.\n"
+    assert texts(listed)[:2] == ["May 1: Rebels seize the port.", "May 3: The army retakes it."]
