@@ -71,6 +71,14 @@ _ANCHOR_NAME = re.compile(r"\s+(?:after|before|following|since|preceding)\s+(?:t
 _YEARS = re.compile(r"^(\d{4})(?:\s*[-–]\s*(\d{2}|\d{4}))?$")
 _NAMING_BEFORE = re.compile(r"(?:\b(?:the|a|an|its|their|his|her|our|this|that)|[’']s)\s+$",
                             re.IGNORECASE)
+# A comparison's baseline: "up from Friday's figure", "higher than in 2009", "compared with
+# last year". Its date is the baseline's, never the news's.
+_BASELINE_BEFORE = re.compile(
+    r"(?:\b(?:up|down|rises?|rising|rose|falls?|falling|fell|increased?|decreased?|jump(?:ed|s)?|"
+    r"drop(?:ped|s)?|climb(?:ed|s)?|slip(?:ped|s)?|gain(?:ed|s)?)\s+from|"
+    r"(?<!later )(?<!earlier )(?<!sooner )\bthan|\bcompared\s+(?:with|to)|\bagainst)"
+    r"\s+(?:(?:the|a|its|their|his|her|on|in|at|of|levels?|figures?|close)\s+){0,3}$",
+    re.IGNORECASE)
 _WORD_AFTER = re.compile(r"\s*([\w’'-]+)")
 _OF_NAME = re.compile(r"\s+of\s+(?:the\s+)?[A-Z][\w’'-]*(?:\s+(?:[A-Z][\w’'-]*|\d+))*")
 _WORDS = re.compile(r"[a-z’']+")
@@ -156,6 +164,8 @@ def detect_candidates(
         for timex in found:
             if _is_habit(text, sentence, timex):
                 continue
+            if _BASELINE_BEFORE.search(text, max(sentence.start, timex.start - 40), timex.start):
+                continue  # "up from Friday's figure": the date of what the news is measured by
             named = _named_period(text, timex)
             bounds = None if _anchored_elsewhere(text, timex, previous) else _timex_span(
                 timex, previous, article.date)

@@ -154,6 +154,15 @@ def test_coordinated_days_each_date_the_one_verb(tmp_path: Path) -> None:
         "2025-01-13", "2025-01-14"]
 
 
+@pytest.mark.parametrize("sentence", [
+    "The clean-up bill hit $2.65bn, up from Friday's figure of $2.35bn.",
+    "The clean-up bill rose to $2.65bn, up from $2.35bn in November.",
+    "Ferry crossings were fewer than in December, the operator announced.",
+])
+def test_a_comparisons_baseline_date_dates_no_event(tmp_path: Path, sentence: str) -> None:
+    assert _days(tmp_path, sentence) == []
+
+
 # Page stamps over text: a stamp dates the article, never an event.
 
 @pytest.mark.parametrize("stamp", [

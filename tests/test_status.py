@@ -36,6 +36,9 @@ def _merged(*found):
 
 @pytest.mark.parametrize(("clause", "mood"), [
     ("The inquiry will open in", "planned"),
+    ("Hopes for a quick repair were dashed", None),
+    ("Their hopes of a deal faded", None),
+    ("The council hopes to reopen the bridge in", "expected"),
     ("The court is to rule on", "planned"),
     ("The trial is due to start on", "planned"),
     ("The summit is scheduled for", "planned"),

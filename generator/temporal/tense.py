@@ -161,7 +161,8 @@ _PLANNED = re.compile(
 _EXPECTED = re.compile(
     r"\b(?:expected|likely|unlikely|predicted|forecast|projected|anticipated|hoping|hoped)\s+to\b"
     r"|\b(?:is|are|was|were|be|been)\s+(?:widely\s+)?(?:expected|anticipated|forecast|predicted)\b"
-    r"|\b(?:expects?|hopes?|anticipates?|predicts|forecasts)\b"
+    r"|(?<!\bthe )(?<!\btheir )(?<!\bhis )(?<!\bher )(?<!\bits )(?<!\bour )(?<!\bany )"
+    r"\b(?:expects?|hopes?|anticipates?|predicts|forecasts)\b(?!\s+(?:for|of)\b)"
     r"|(?<!\bthe )(?<!\bits )(?<!\bmilitary )\bmight\b|\bcould\b|(?-i:\bmay\b)|\bshould\b"
     r"|\bwould\b",
     re.IGNORECASE)
