@@ -36,7 +36,9 @@ _CLUTTER_LINES = re.compile(
 _CLUTTER_PREFIX = re.compile(
     r"^(?:related(?:\ (?:news|stories|articles|posts|content|coverage|reading))?|"
     r"read\ (?:more|also|next)|see\ also|more\ from\ \w+|recommended(?:\ for\ you)?|"
-    r"you\ may\ also\ like|also\ read|watch|listen|photo|image|video)\s*:",
+    r"you\ may\ also\ like|also\ read|watch|listen|photo|image|video)\s*:|"
+    # A topic page's teasers of other stories: "Article | MIAMI -- BP advanced ...".
+    r"^(?:article|video|photos?|gallery|blog(?:\ post)?|audio|graphic|interactive)\s*\|",
     re.IGNORECASE | re.VERBOSE,
 )
 # Bylines and counters glued together ("david.cWorld News4 hours ago6 Views").

@@ -62,12 +62,14 @@ _PERIOD_NOUNS = {"war", "wars", "crisis", "election", "elections", "olympics", "
                  "flood", "floods", "riots", "referendum", "conflict", "scandal", "coup",
                  "storm", "famine", "depression", "bailout", "meltdown", "bombing", "bombings",
                  "attacks", "cup", "championship", "championships", "season"}
-_DAY_TEXT = re.compile(r"^(?:[A-Z][a-z]{2,8}\.?\s+\d{1,2}|\d{1,2}\s+[A-Z][a-z]{2,8})$")
+_DAY_TEXT = re.compile(r"^(?:[A-Z][a-z]{2,8}\.?\s+\d{1,2}|\d{1,2}\s+[A-Z][a-z]{2,8})(?:,?\s+\d{4})?$")
 # Words after a date that go on the clause, not a noun the date modifies.
 _NOT_MODIFIED = {"and", "when", "after", "before", "until", "while", "ago", "onwards", "through"}
 # "... after Hurricane Katrina", "... following the Exxon Valdez spill": an anchor named.
 _ANCHOR_NAME = re.compile(r"\s+(?:after|before|following|since|preceding)\s+(?:the\s+)?"
                           r"(?P<name>(?-i:[A-Z][\w’'-]+)(?:\s+(?-i:[A-Z][\w’'-]+))*)")
+_ANCHOR_CLAUSE = re.compile(r"\s+(?:after|before)\s+(?:he|she|it|they|we|you|I)\s+[a-z]+",
+                            re.IGNORECASE)
 _YEARS = re.compile(r"^(\d{4})(?:\s*[-–]\s*(\d{2}|\d{4}))?$")
 _NAMING_BEFORE = re.compile(r"(?:\b(?:the|a|an|its|their|his|her|our|this|that)|[’']s)\s+$",
                             re.IGNORECASE)
@@ -635,10 +637,13 @@ def _anchored_elsewhere(text: str, timex: Timex, previous: Candidate | None) -> 
     """Return whether a relative date counts from a named event the text does not date.
 
     "in the weeks after Hurricane Katrina" counts from Katrina, not from the article's day;
-    unless the previous entry tells of that name, its day is not known here.
+    unless the previous entry tells of that name, its day is not known here. Nor is the day
+    of a clause that has no date of its own ("a day after he receives the report").
     """
     if not timex.anchor_offset:
         return False
+    if _ANCHOR_CLAUSE.match(text, timex.end):
+        return True  # "a day after he receives the report": that clause's day is not told
     m = _ANCHOR_NAME.match(text, timex.end)
     if m is None:
         return False

@@ -19,7 +19,7 @@ from generator.titles import title_for
 
 SAME_FAMILY_SIMILARITY = 0.15
 ANY_FAMILY_SIMILARITY = 0.4
-SAME_DAY_FAMILY_SIMILARITY = 0.05
+SAME_DAY_FAMILY_SIMILARITY = 0.1
 REPORTED_SIMILARITY = 0.25
 DISAGREEMENT_DAYS = 3
 # An undated report joins a dated entry at this similarity when their words are of one
@@ -194,6 +194,9 @@ def _same_days_match(a: Candidate, b: Candidate, vectors: _Vectors, reported: bo
         same_family = a.family == b.family or sim >= REPORTED_SIMILARITY
         precise = precision(a.value) <= 1 and precision(b.value) <= 1
         floor = SAME_DAY_FAMILY_SIMILARITY if precise else SAME_FAMILY_SIMILARITY
+        if a.family in REPORTING_FAMILIES and b.family in REPORTING_FAMILIES:
+            # Two sayings of one day are one event only for what is said: "said" is no event.
+            floor = max(floor, REPORTED_SIMILARITY)
         if a.status != b.status:
             # A forecast and a fact of one day ("could become a takeover target", "shares
             # fell 3%") are one event only when they read alike.

@@ -280,6 +280,8 @@ def test_a_holiday_told_once_is_an_event(tmp_path: Path) -> None:
     "Regulators had blamed both a 2011 refinery blast and pipeline leaks on cost-cutting.",
     "The agency sent the 2019 inspection letter to the firm.",
     "The new chief spoke about pay ahead of his March 1 start date.",
+    "The lawyer, who ran the fund for victims of the 4 June 2011 floods, praised the plan.",
+    "The lawyer, who ran the fund for victims of the June 4, 2011 floods, praised the plan.",
 ])
 def test_a_date_before_a_noun_is_the_nouns_own_and_dates_no_clause(tmp_path, sentence):
     assert _days(tmp_path, sentence) == []
@@ -288,6 +290,12 @@ def test_a_date_before_a_noun_is_the_nouns_own_and_dates_no_clause(tmp_path, sen
 def test_a_relative_date_counted_from_a_named_event_not_dated_here_dates_no_clause(tmp_path):
     assert _days(tmp_path, "The agency barred reporters from the camps in the weeks after "
                            "Hurricane Doris.") == []
+
+
+def test_a_relative_date_counted_from_an_undated_clause_dates_nothing(tmp_path):
+    days = _days(tmp_path, "The minister will visit the port on Friday. The visit will come "
+                           "a day after she receives the inspectors' report.", date="2025-01-14")
+    assert days == ["2025-01-17"]
 
 
 def test_a_relative_date_counted_from_the_event_just_told_is_dated_from_it(tmp_path):

@@ -24,6 +24,12 @@ def test_comment_and_widget_lines_are_clutter():
         assert is_clutter(line), line
 
 
+def test_a_topic_pages_teasers_of_other_stories_are_clutter():
+    assert is_clutter("Article | PORT ELLEN -- The company began a $3 million fund Monday.")
+    assert is_clutter("Video | Divers inspect the wreck.")
+    assert not is_clutter("Article 5 of the treaty was invoked on Monday.")
+
+
 def test_a_comment_byline_ends_the_article_text():
     body = ("The council approved the new bridge on Tuesday.\n\n"
             "Great news for the town Posted by: walker22 | May 4, 2021 5:50 PM | Report abuse\n\n"

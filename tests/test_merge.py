@@ -36,6 +36,23 @@ def test_different_events_on_the_same_day_stay_apart():
     assert len(merged(a, b)) == 2
 
 
+def test_two_sayings_of_one_day_about_different_things_stay_apart():
+    a = candidates("The harbour master said on Monday that the ferry would resume its crossings.",
+                   [("on Monday", "2025-04-28")], stem="a")
+    b = candidates("A union spokesman said on Monday that the dock workers had rejected the pay "
+                   "offer.", [("on Monday", "2025-04-28")], stem="b")
+    assert len(merged(a, b)) == 2
+
+
+def test_two_reports_of_one_saying_become_one_entry():
+    a = candidates("The harbour master said on Monday that the ferry would resume its crossings.",
+                   [("on Monday", "2025-04-28")], stem="a")
+    b = candidates("The ferry will resume its crossings, the harbour master said on Monday.",
+                   [("on Monday", "2025-04-28")], stem="b")
+    (event,) = merged(a, b)
+    assert {s.article for s in event.sources} == {"a", "b"}
+
+
 def test_sources_differing_by_days_keep_one_entry_with_a_note():
     a = candidates("The ministry confirmed the closure of the plant over the weekend.",
                    [("over the weekend", "2025-W17-WE")], stem="a")

@@ -51,8 +51,10 @@ def plain_match(a: Candidate, b: Candidate, vectors: merge._Vectors) -> float | 
     same_family = a.family == b.family or (reported and sim >= merge.REPORTED_SIMILARITY)
     if merge._overlaps(a, b):
         precise = merge.precision(a.value) <= 1 and merge.precision(b.value) <= 1
-        if same_family and sim >= (merge.SAME_DAY_FAMILY_SIMILARITY if precise
-                                   else merge.SAME_FAMILY_SIMILARITY):
+        floor = merge.SAME_DAY_FAMILY_SIMILARITY if precise else merge.SAME_FAMILY_SIMILARITY
+        if a.family in merge.REPORTING_FAMILIES and b.family in merge.REPORTING_FAMILIES:
+            floor = max(floor, merge.REPORTED_SIMILARITY)
+        if same_family and sim >= floor:
             return sim + 1.0
         alike = plain_cosine(vectors, a.clause, b.clause)
         if merge._short(a) and merge._short(b):
