@@ -70,6 +70,7 @@ _ANCHOR_NAME = re.compile(r"\s+(?:after|before|following|since|preceding)\s+(?:t
                           r"(?P<name>(?-i:[A-Z][\w’'-]+)(?:\s+(?-i:[A-Z][\w’'-]+))*)")
 _ANCHOR_CLAUSE = re.compile(r"\s+(?:after|before)\s+(?:he|she|it|they|we|you|I)\s+[a-z]+",
                             re.IGNORECASE)
+_NAME_OF_BEFORE = re.compile(r"\b(?-i:[A-Z][\w’'-]+)\s+of\s+$")
 _YEARS = re.compile(r"^(\d{4})(?:\s*[-–]\s*(\d{2}|\d{4}))?$")
 _NAMING_BEFORE = re.compile(r"(?:\b(?:the|a|an|its|their|his|her|our|this|that)|[’']s)\s+$",
                             re.IGNORECASE)
@@ -680,7 +681,12 @@ def _named_period(text: str, timex: Timex) -> tuple[int, bool] | None:
     the date is the named thing's own, never the clause's. It names an event worth an entry
     when it ends in an event noun and holds a name ("Korean War", "bombing of Flight 103").
     """
-    if timex.anchor_offset or not _NAMING_BEFORE.search(text[max(0, timex.start - 12):timex.start]):
+    if timex.anchor_offset:
+        return None
+    if _YEARS.match(timex.text) and _NAME_OF_BEFORE.search(text, max(0, timex.start - 40),
+                                                           timex.start):
+        return timex.end, False  # "the Oil Pollution Act of 1990": the year is the name's
+    if not _NAMING_BEFORE.search(text[max(0, timex.start - 12):timex.start]):
         return None
     if not _YEARS.match(timex.text):
         # "his October 1 start date", "the May 3 deadline": a day before a noun is the

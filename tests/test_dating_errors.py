@@ -282,6 +282,7 @@ def test_a_holiday_told_once_is_an_event(tmp_path: Path) -> None:
     "The new chief spoke about pay ahead of his March 1 start date.",
     "The lawyer, who ran the fund for victims of the 4 June 2011 floods, praised the plan.",
     "The lawyer, who ran the fund for victims of the June 4, 2011 floods, praised the plan.",
+    "The panel studied claims under the Harbour Safety Act of 1990 and the later rules.",
 ])
 def test_a_date_before_a_noun_is_the_nouns_own_and_dates_no_clause(tmp_path, sentence):
     assert _days(tmp_path, sentence) == []
