@@ -68,8 +68,12 @@ _NOT_MODIFIED = {"and", "when", "after", "before", "until", "while", "ago", "onw
 # "... after Hurricane Katrina", "... following the Exxon Valdez spill": an anchor named.
 _ANCHOR_NAME = re.compile(r"\s+(?:after|before|following|since|preceding)\s+(?:the\s+)?"
                           r"(?P<name>(?-i:[A-Z][\w’'-]+)(?:\s+(?-i:[A-Z][\w’'-]+))*)")
+_ANCHOR_NOUN = re.compile(r"\s+(?:after|before|following|preceding)\s+the\s+"
+                          r"(?P<name>(?-i:[a-z][\w’'-]{2,}))\b")
 _ANCHOR_CLAUSE = re.compile(r"\s+(?:after|before)\s+(?:he|she|it|they|we|you|I)\s+[a-z]+",
                             re.IGNORECASE)
+_COMPARATIVE_TIMEX = re.compile(r"(?:more|less|fewer|higher|lower)\s+than\s", re.IGNORECASE)
+_NUMBER_BEFORE = re.compile(r"\d[\d,.]*\s*(?:%|percent|per cent)?\s+$")
 _NAME_OF_BEFORE = re.compile(r"\b(?-i:[A-Z][\w’'-]+)\s+of\s+$")
 _YEARS = re.compile(r"^(\d{4})(?:\s*[-–]\s*(\d{2}|\d{4}))?$")
 _NAMING_BEFORE = re.compile(r"(?:\b(?:the|a|an|its|their|his|her|our|this|that)|[’']s)\s+$",
@@ -167,7 +171,7 @@ def detect_candidates(
         for timex in found:
             if _is_habit(text, sentence, timex):
                 continue
-            if _BASELINE_BEFORE.search(text, max(sentence.start, timex.start - 40), timex.start):
+            if _is_baseline(text, sentence, timex):
                 continue  # "up from Friday's figure": the date of what the news is measured by
             named = _named_period(text, timex)
             bounds = None if _anchored_elsewhere(text, timex, previous) else _timex_span(
@@ -634,21 +638,34 @@ def _group(sentences: list[Sentence], timexes: list[Timex]) -> list[tuple[Senten
     return out
 
 
+def _is_baseline(text: str, sentence: Sentence, timex: Timex) -> bool:
+    """Return whether a date is a comparison's baseline, not the time of the news.
+
+    "up from Friday's figure", "fewer than in December"; and "5,000 more than a week ago",
+    where "more than" compares the number, not the time.
+    """
+    if _BASELINE_BEFORE.search(text, max(sentence.start, timex.start - 40), timex.start):
+        return True
+    return bool(_COMPARATIVE_TIMEX.match(timex.text)) and bool(
+        _NUMBER_BEFORE.search(text, max(sentence.start, timex.start - 20), timex.start))
+
+
 def _anchored_elsewhere(text: str, timex: Timex, previous: Candidate | None) -> bool:
     """Return whether a relative date counts from a named event the text does not date.
 
     "in the weeks after Hurricane Katrina" counts from Katrina, not from the article's day;
-    unless the previous entry tells of that name, its day is not known here. Nor is the day
-    of a clause that has no date of its own ("a day after he receives the report").
+    unless the previous entry tells of that name (or, for "the weeks after the storm", of a
+    storm), its day is not known here. Nor is the day of a clause that has no date of its
+    own ("a day after he receives the report").
     """
     if not timex.anchor_offset:
         return False
     if _ANCHOR_CLAUSE.match(text, timex.end):
         return True  # "a day after he receives the report": that clause's day is not told
-    m = _ANCHOR_NAME.match(text, timex.end)
+    m = _ANCHOR_NAME.match(text, timex.end) or _ANCHOR_NOUN.match(text, timex.end)
     if m is None:
         return False
-    return previous is None or m["name"] not in previous.sentence.text
+    return previous is None or m["name"].lower() not in previous.sentence.text.lower()
 
 
 def _timex_span(timex: Timex, previous: Candidate | None,

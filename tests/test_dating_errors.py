@@ -293,6 +293,18 @@ def test_a_relative_date_counted_from_a_named_event_not_dated_here_dates_no_clau
                            "Hurricane Doris.") == []
 
 
+def test_a_relative_date_counted_from_an_event_noun_not_told_before_dates_nothing(tmp_path):
+    assert _days(tmp_path, "The council approved the budget on 3 January. In the weeks after "
+                           "the storm, the agency barred reporters from the camps.") == [
+        "2025-01-03"]
+
+
+def test_a_number_more_than_a_week_ago_is_a_baseline(tmp_path):
+    days = _days(tmp_path, "The agency said there were now 41,000 people working on the "
+                           "clean-up - nearly 5,000 more than a week ago.")
+    assert "2025-01-06" not in days and "2025-01-07" not in days
+
+
 def test_a_relative_date_counted_from_an_undated_clause_dates_nothing(tmp_path):
     days = _days(tmp_path, "The minister will visit the port on Friday. The visit will come "
                            "a day after she receives the inspectors' report.", date="2025-01-14")
