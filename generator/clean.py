@@ -62,7 +62,8 @@ _COMMENT_BYLINE = re.compile(
     r"\bat \d{1,2}[:.]\d{2}(?:\s*[ap]m on)? \d{1,2}(?:st|nd|rd|th)? \w+ \d{4}\s?,\s*\S+ wrote\s?:|"
     r"\bposted by\s?:?\s*[^|]{1,60}?\s--\s*\d{1,2}:\d{2}\s*[ap]\.?m\b|"
     r"^the comments to this entry are closed|^comments? (?:are|is) (?:now )?closed|"
-    r"^this discussion is (?:now )?closed",
+    r"^this discussion is (?:now )?closed|"
+    r"^(?:the )?(?:views|opinions) expressed in (?:the |these |readers[’'] )?comments\b",
     re.IGNORECASE)
 # A comment thread's heading: the thread follows when enough article text came before.
 _THREAD_HEADING = re.compile(

@@ -72,18 +72,29 @@ _ANCHOR_NOUN = re.compile(r"\s+(?:after|before|following|preceding)\s+the\s+"
                           r"(?P<name>(?-i:[a-z][\w’'-]{2,}))\b")
 _ANCHOR_CLAUSE = re.compile(r"\s+(?:after|before)\s+(?:he|she|it|they|we|you|I)\s+[a-z]+",
                             re.IGNORECASE)
+# A reporter's note that a source was asked and gave nothing: no event.
+_NO_COMMENT = re.compile(
+    r"\b(?:could not|couldn[’']t|cannot|can[’']t) be reached\b|\bdeclined to comment\b|"
+    r"\b(?:did not|didn[’']t) (?:immediately )?(?:respond|return|reply)\b|"
+    r"\bwas not (?:immediately )?available for comment\b|\bno one was available\b",
+    re.IGNORECASE)
 _COMPARATIVE_TIMEX = re.compile(r"(?:more|less|fewer|higher|lower)\s+than\s", re.IGNORECASE)
 _NUMBER_BEFORE = re.compile(r"\d[\d,.]*\s*(?:%|percent|per cent)?\s+$")
 _NAME_OF_BEFORE = re.compile(r"\b(?-i:[A-Z][\w’'-]+)\s+of\s+$")
 _YEARS = re.compile(r"^(\d{4})(?:\s*[-–]\s*(\d{2}|\d{4}))?$")
-_NAMING_BEFORE = re.compile(r"(?:\b(?:the|a|an|its|their|his|her|our|this|that)|[’']s)\s+$",
+_NAMING_BEFORE = re.compile(r"(?:\b(?:the|a|an|its|their|his|her|our|this|that)|[’']s)\s+"
+                            r"(?:(?:official|original|formal|planned|scheduled|proposed|new|"
+                            r"initial|first|final|expected)\s+)?$",
                             re.IGNORECASE)
 # A comparison's baseline: "up from Friday's figure", "higher than in 2009", "compared with
 # last year". Its date is the baseline's, never the news's.
 _BASELINE_BEFORE = re.compile(
     r"(?:\b(?:up|down|rises?|rising|rose|falls?|falling|fell|increased?|decreased?|jump(?:ed|s)?|"
     r"drop(?:ped|s)?|climb(?:ed|s)?|slip(?:ped|s)?|gain(?:ed|s)?)\s+from|"
-    r"(?<!later )(?<!earlier )(?<!sooner )\bthan|\bcompared\s+(?:with|to)|\bagainst)"
+    r"(?<!later )(?<!earlier )(?<!sooner )\bthan|\bcompared\s+(?:with|to)|\bagainst|"
+    # "dropped from about $5.6 million in 1993 to ...": where a change started
+    r"\bfrom\s+(?:about\s+|around\s+|nearly\s+|roughly\s+|some\s+)?[$£€]?\d[\d,.]*\s*"
+    r"(?:million|billion|bn|m|percent|per\s+cent|%)?(?:\s+\w+)?\s+(?:in|on|at|during)?)"
     r"\s+(?:(?:the|a|its|their|his|her|on|in|at|of|levels?|figures?|close)\s+){0,3}$",
     re.IGNORECASE)
 _WORD_AFTER = re.compile(r"\s*([\w’'-]+)")
@@ -171,6 +182,9 @@ def detect_candidates(
         for timex in found:
             if _is_habit(text, sentence, timex):
                 continue
+            if _NO_COMMENT.search(text, max(sentence.start, timex.start - 80),
+                                  min(sentence.end, timex.end + 40)):
+                continue  # "could not be reached late last week": the reporter's note
             if _is_baseline(text, sentence, timex):
                 continue  # "up from Friday's figure": the date of what the news is measured by
             named = _named_period(text, timex)
@@ -703,7 +717,7 @@ def _named_period(text: str, timex: Timex) -> tuple[int, bool] | None:
     if _YEARS.match(timex.text) and _NAME_OF_BEFORE.search(text, max(0, timex.start - 40),
                                                            timex.start):
         return timex.end, False  # "the Oil Pollution Act of 1990": the year is the name's
-    if not _NAMING_BEFORE.search(text[max(0, timex.start - 12):timex.start]):
+    if not _NAMING_BEFORE.search(text[max(0, timex.start - 24):timex.start]):
         return None
     if not _YEARS.match(timex.text):
         # "his October 1 start date", "the May 3 deadline": a day before a noun is the

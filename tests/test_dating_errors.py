@@ -305,6 +305,27 @@ def test_a_number_more_than_a_week_ago_is_a_baseline(tmp_path):
     assert "2025-01-06" not in days and "2025-01-07" not in days
 
 
+@pytest.mark.parametrize("sentence", [
+    "The harbour master, who also advises the port, could not be reached late last week.",
+    "The ministry declined to comment on Friday.",
+    "The operator did not respond to requests for comment on Monday.",
+])
+def test_a_reporters_note_of_no_comment_is_no_event(tmp_path: Path, sentence: str) -> None:
+    assert _days(tmp_path, sentence) == []
+
+
+def test_a_change_dates_its_end_not_its_starting_point(tmp_path: Path) -> None:
+    days = _days(tmp_path, "Its research budget dropped from about $5.6 million in 1993 to "
+                           "about $500,000 last year.")
+    assert days == ["2024-01-01"]
+
+
+def test_a_date_after_an_adjective_before_a_noun_is_the_nouns_own(tmp_path: Path) -> None:
+    days = _days(tmp_path, "Last month, ahead of his official October 1 start date, the new "
+                           "chief said he was reviewing pay.", date="2025-10-19")
+    assert days == ["2025-09-01"]
+
+
 def test_a_relative_date_counted_from_an_undated_clause_dates_nothing(tmp_path):
     days = _days(tmp_path, "The minister will visit the port on Friday. The visit will come "
                            "a day after she receives the inspectors' report.", date="2025-01-14")

@@ -44,6 +44,13 @@ def test_a_short_comment_byline_and_a_wrote_line_end_the_article_text():
                  "It leaks.") == ["The dam opened in June."]
 
 
+def test_a_comment_disclaimer_ends_the_article_text():
+    body = ("The ferry resumed its crossings on Monday.\n\n"
+            "Views expressed in the comments do not represent those of the Courier.\n\n"
+            "The company was founded in 1999 as a newsletter.\n")
+    assert texts(body) == ["The ferry resumed its crossings on Monday."]
+
+
 def test_a_comments_heading_after_the_story_ends_it_but_not_in_a_menu():
     story = "The ferry service resumed on Monday after a two-week strike by crews. " * 8
     assert texts(f"{story}\n\n3 comments\n\nThe ferry sank, says one reader.") == [story.strip()]
