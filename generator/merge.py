@@ -33,6 +33,7 @@ REPORT_GROUPS = 24
 # Families of words that report another event ("the army claimed it retook ..."): such a
 # report can tell the same event as a plain account of the event it names.
 REPORTING_FAMILIES = {"say", "report", "confirm", "deny"}
+SAYING_FAMILIES = {"say", "report"}
 # Importance adds this much per article that dates anything to the entry's days ...
 CENTRALITY_WEIGHT = 1.5
 # ... when the entry spans at most this many days.
@@ -178,23 +179,38 @@ def _match(a: Candidate, b: Candidate, vectors: _Vectors) -> float | None:
         return None
     sim = vectors.similarity(a, b)
     same_family = a.family == b.family or sim >= REPORTED_SIMILARITY
+    if _sayings(a, b):
+        # Sayings days apart are one only when they say the same: a shared name is not enough,
+        # and the dated clauses ("Ann Lee said") tell only who spoke.
+        said = vectors.cosine(a.sentence.text, b.sentence.text)
+        return said + 0.5 if said >= ANY_FAMILY_SIMILARITY else None
     if same_family and (sim >= ANY_FAMILY_SIMILARITY
                         or (sim >= SAME_FAMILY_SIMILARITY and a.entities & b.entities)):
         return sim + 0.5
     return None
 
 
+def _sayings(a: Candidate, b: Candidate) -> bool:
+    """Return whether both candidates are dated by a verb of saying ("said on Monday").
+
+    Such a verb tells that someone spoke; what is said is in the rest of the sentence. A
+    confirmation or a denial is an event of its own, whatever the words around it.
+    """
+    return a.family in SAYING_FAMILIES and b.family in SAYING_FAMILIES
+
+
 def _same_days_match(a: Candidate, b: Candidate, vectors: _Vectors, reported: bool) -> float | None:
     """Return how well two candidates of overlapping dates match as one event, or None."""
     # Different words for one happening: the dated clauses must read alike, or, for
     # reports of the same day, the whole sentences.
-    alike = vectors.cosine(a.clause, b.clause)
+    sayings = _sayings(a, b)
+    alike = 0.0 if sayings else vectors.cosine(a.clause, b.clause)
     if a.family == b.family or reported:
         sim = max(vectors.cosine(a.sentence.text, b.sentence.text), alike)
         same_family = a.family == b.family or sim >= REPORTED_SIMILARITY
         precise = precision(a.value) <= 1 and precision(b.value) <= 1
         floor = SAME_DAY_FAMILY_SIMILARITY if precise else SAME_FAMILY_SIMILARITY
-        if a.family in REPORTING_FAMILIES and b.family in REPORTING_FAMILIES:
+        if sayings:
             # Two sayings of one day are one event only for what is said: "said" is no event.
             floor = max(floor, REPORTED_SIMILARITY)
         if a.status != b.status:

@@ -44,6 +44,14 @@ def test_two_sayings_of_one_day_about_different_things_stay_apart():
     assert len(merged(a, b)) == 2
 
 
+def test_sayings_of_one_person_days_apart_about_different_things_stay_apart():
+    a = candidates("Harbour master Ann Lee said on Monday that the ferry would resume its "
+                   "crossings.", [("on Monday", "2025-04-28")], stem="a")
+    b = candidates("Harbour master Ann Lee said on Saturday that the dock workers had rejected "
+                   "the pay offer.", [("on Saturday", "2025-04-26")], stem="b")
+    assert len(merged(a, b)) == 2
+
+
 def test_two_reports_of_one_saying_become_one_entry():
     a = candidates("The harbour master said on Monday that the ferry would resume its crossings.",
                    [("on Monday", "2025-04-28")], stem="a")

@@ -44,22 +44,27 @@ def plain_cosine(vectors: merge._Vectors, a: str, b: str) -> float:
 
 def plain_match(a: Candidate, b: Candidate, vectors: merge._Vectors) -> float | None:
     """Return the score of two compatible candidates, every similarity computed up front."""
-    sim = max(plain_cosine(vectors, a.sentence.text, b.sentence.text),
-              plain_cosine(vectors, a.clause, b.clause))
+    sayings = a.family in merge.SAYING_FAMILIES and b.family in merge.SAYING_FAMILIES
+    said = plain_cosine(vectors, a.sentence.text, b.sentence.text)
+    clause_sim = 0.0 if sayings else plain_cosine(vectors, a.clause, b.clause)
+    sim = max(said, clause_sim)
     reported = ((a.family in merge.REPORTING_FAMILIES and b.family in a.families)
                 or (b.family in merge.REPORTING_FAMILIES and a.family in b.families))
     same_family = a.family == b.family or (reported and sim >= merge.REPORTED_SIMILARITY)
     if merge._overlaps(a, b):
         precise = merge.precision(a.value) <= 1 and merge.precision(b.value) <= 1
         floor = merge.SAME_DAY_FAMILY_SIMILARITY if precise else merge.SAME_FAMILY_SIMILARITY
-        if a.family in merge.REPORTING_FAMILIES and b.family in merge.REPORTING_FAMILIES:
+        if sayings:
             floor = max(floor, merge.REPORTED_SIMILARITY)
         if same_family and sim >= floor:
             return sim + 1.0
-        alike = plain_cosine(vectors, a.clause, b.clause)
+        alike = clause_sim
         if merge._short(a) and merge._short(b):
             alike = max(alike, sim)
         return alike if alike >= merge.ANY_FAMILY_SIMILARITY else None
+    if sayings:
+        told_alike = a.family == b.family or reported
+        return said + 0.5 if told_alike and said >= merge.ANY_FAMILY_SIMILARITY else None
     if same_family and (sim >= merge.ANY_FAMILY_SIMILARITY
                         or (sim >= merge.SAME_FAMILY_SIMILARITY and a.entities & b.entities)):
         return sim + 0.5
