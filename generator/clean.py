@@ -163,8 +163,13 @@ _PAGE_NOTICE = re.compile(
     re.IGNORECASE)
 # A photo caption ends on its agency's credit: "... washes up on the beach (Reuters)."
 _CAPTION_END = re.compile(rf"\((?:{_WIRE_AGENCIES})(?:\s+Photo)?\)\.?$")
-# A photo's credit opening the line after its caption: "AP NEW ORLEANS -- ...".
-_CREDIT_OPENING = re.compile(rf"^(?:{_WIRE_AGENCIES}|Getty Images|EPA|ESA|NASA)\s+(?=\S)")
+# A photo's credit opening the line after its caption: "AP NEW ORLEANS -- ...", "(AP) May 10: ...".
+_CREDIT_OPENING = re.compile(rf"^(?:{_WIRE_AGENCIES}|Getty Images|EPA|ESA|NASA|"
+                             rf"\((?:{_WIRE_AGENCIES})(?:\s+Photo)?\))\s+(?=\S)")
+# A caption run into the story, ended by its agency's credit: "Families hug (AP) Officials
+# confirmed on Thursday ...", or the credit alone: "(AP) Officials confirmed ...".
+_CREDITED_CAPTION = re.compile(
+    rf"^(?:[^()]{{0,300}}?\s)?\((?:{_WIRE_AGENCIES})(?:\s+Photo)?\)\s+(?![-–—])(?=[\"“A-Z])")
 _REPORTED_MIN_WORDS = 4  # fewer, once the furniture is gone, is no sentence to quote
 
 
@@ -179,8 +184,8 @@ def reported_start(text: str) -> int | None:
     start = 0
     for _ in range(4):  # a credit, then a stamp, then a dateline ...
         rest = text[start:]
-        for pattern in (_WIRE_LEAD, _LEAD_STAMP, _INNER_STAMP, _PHOTO_LEAD, _DATELINE, _BYLINE,
-                        _BROKEN_LEAD):
+        for pattern in (_WIRE_LEAD, _CREDITED_CAPTION, _LEAD_STAMP, _INNER_STAMP, _PHOTO_LEAD,
+                        _DATELINE, _BYLINE, _BROKEN_LEAD):
             if m := pattern.match(rest):
                 start += m.end()
                 break

@@ -243,3 +243,18 @@ def test_a_lone_dated_line_atop_the_text_is_a_caption_but_a_list_stays():
         "The company vowed to pay on Monday."]
     listed = "May 1: Rebels seize the port.\nMay 3: The army retakes it.\nTalks began later.\n"
     assert texts(listed)[:2] == ["May 1: Rebels seize the port.", "May 3: The army retakes it."]
+
+
+def test_a_caption_ended_by_its_agency_credit_leaves_the_quote_start():
+    assert quoted_start("Rescued workers hug their families (AP) Officials confirmed on "
+                        "Thursday the first sheen.") == "Officials confirmed on Thursday the first sheen."
+    assert quoted_start("(AP) Officials confirmed on Thursday the first sheen.") == (
+        "Officials confirmed on Thursday the first sheen.")
+    assert quoted_start("The Associated Press (AP) reported on Monday that it leaked.") == (
+        "The Associated Press (AP) reported on Monday that it leaked.")
+
+
+def test_a_credited_gallery_caption_is_no_chronology_line():
+    body = ("(AP) May 10: Guardsmen use dump trucks to dam the marsh.\n\n"
+            "The company said on Tuesday that the well was still leaking.\n")
+    assert texts(body) == ["The company said on Tuesday that the well was still leaking."]
