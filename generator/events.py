@@ -46,6 +46,9 @@ _RELATIVE_PRONOUNS = {"which", "who", "whom", "whose"}
 # ("Wednesday to Friday", "from May through July").
 _ALTERNATIVE = re.compile(r"\b(?:or|either|to|through|thru|until|till)\b|^\s*[-–—]\s*$",
                           re.IGNORECASE)
+# The two ends of a span of days: "from July through September", "between June and August".
+_SPAN_FROM = re.compile(r"\b(?:from|between)\s+(?:the\s+)?$", re.IGNORECASE)
+_SPAN_TO = re.compile(r"\s*(?:to|through|thru|until|till|and|[-–—])\s*(?:the\s+)?", re.IGNORECASE)
 _CAPITALISED = re.compile(r"\b[A-Z][\w’'-]+")
 _POSSESSIVE = re.compile(r"(?:’s|'s)$")
 _SPACES = re.compile(r"\s+")
@@ -263,6 +266,7 @@ def _one_per_event(told: list[_Told]) -> list[Candidate]:
     Monday and on Tuesday") are each an occurrence. Triggers dated alike tell one event too:
     the one nearest its date is kept. A dated name's event is its own.
     """
+    told = _spans_joined(told)
     by_trigger: dict[int, list[int]] = {}
     for i, t in enumerate(told):
         if t.trigger_at is not None:
@@ -282,6 +286,46 @@ def _one_per_event(told: list[_Told]) -> list[Candidate]:
             by_days[(c.start, c.end)] = i
     kept_all = set(by_days.values())
     return [t.candidate for i, t in enumerate(told) if t.trigger_at is None or i in kept_all]
+
+
+def _spans_joined(told: list[_Told]) -> list[_Told]:
+    """Return the candidates with "from July through September" told as one span of days.
+
+    The two ends of a span ("from X to Y", "between X and Y") of one trigger date one event
+    over the whole span, never over its first or last part alone.
+    """
+    out = list(told)
+    for i, a in enumerate(told):
+        for j, b in enumerate(told):
+            if i == j or a.trigger_at is None or a.trigger_at != b.trigger_at:
+                continue
+            ca, cb = a.candidate, b.candidate
+            text, base = ca.sentence.text, ca.sentence.start
+            if a.date_span[1] > b.date_span[0] or not (ca.start <= cb.start and ca.end <= cb.end):
+                continue
+            between = text[a.date_span[1] - base:b.date_span[0] - base]
+            before = text[max(0, a.date_span[0] - base - 9):a.date_span[0] - base]
+            if not (_SPAN_FROM.search(before) and _SPAN_TO.fullmatch(between)):
+                continue
+            start, end = ca.start, cb.end
+            joined = dataclasses.replace(
+                ca, start=start, end=end, value=_span_value(start, end),
+                date_text=text[a.date_span[0] - base:b.date_span[1] - base])
+            out[i] = a._replace(candidate=joined, date_span=(a.date_span[0], b.date_span[1]))
+            out[j] = b._replace(trigger_at=-1)  # told by the span; dropped below
+    return [t for t in out if t.trigger_at != -1]
+
+
+def _span_value(start: dt.date, end: dt.date) -> str:
+    """Return the TIMEX3 value of a span's days: its week or its quarter when it is one."""
+    (year, week, _), (end_year, end_week, _) = start.isocalendar(), end.isocalendar()
+    if (year, week) == (end_year, end_week):
+        return f"{year:04d}-W{week:02d}"
+    quarter = (start.month - 1) // 3
+    if (start.year == end.year and start == dt.date(start.year, 3 * quarter + 1, 1)
+            and end.month == 3 * quarter + 3 and (end + dt.timedelta(days=1)).day == 1):
+        return f"{start.year:04d}-Q{quarter + 1}"
+    return value_for_span(start, end)
 
 
 def _separate(a: _Told, b: _Told) -> bool:

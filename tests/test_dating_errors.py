@@ -326,6 +326,23 @@ def test_a_date_after_an_adjective_before_a_noun_is_the_nouns_own(tmp_path: Path
     assert days == ["2025-09-01"]
 
 
+@pytest.mark.parametrize(("sentence", "span"), [
+    ("The port earned $1.8 million from July through September.",
+     ("2024-07-01", "2024-09-30", "2024-Q3")),
+    ("Between June and August, divers took 170 samples from the wreck.",
+     ("2024-06-01", "2024-08-31", "2024")),
+    ("The inquiry met from Monday to Wednesday.", ("2025-01-13", "2025-01-15", "2025-W03")),
+])
+def test_a_span_from_one_date_to_another_dates_one_event_over_all_of_it(tmp_path, sentence, span):
+    articles = tmp_path / "content" / "articles"
+    articles.mkdir(parents=True)
+    (articles / "a.md").write_text(f"Title: Report\nDate: 2025-01-17\n\n{sentence}\n",
+                                   encoding="utf-8")
+    build(tmp_path / "content", tmp_path / "out")
+    events = json.loads((tmp_path / "out" / "events.json").read_text(encoding="utf-8"))["events"]
+    assert [(e["start"], e["end"], e["date"]) for e in events] == [span]
+
+
 def test_a_relative_date_counted_from_an_undated_clause_dates_nothing(tmp_path):
     days = _days(tmp_path, "The minister will visit the port on Friday. The visit will come "
                            "a day after she receives the inspectors' report.", date="2025-01-14")
