@@ -120,6 +120,8 @@ _PAST_LEAD = re.compile(r"\b(?:in|on|during|since)\s+(?:(?:early|mid|late)[-\s]+
 _EVERY_BEFORE = re.compile(r"\b(?:every|each|all)\s+$", re.IGNORECASE)
 _HABIT = re.compile(r"\b(?:used to|would (?:always|usually|often)|always|usually|"
                     r"traditionally|every year|each year)\b", re.IGNORECASE)
+_CAN = re.compile(r"\bcan(?:not)?\b", re.IGNORECASE)
+_DAY_VALUE = re.compile(r"^\d{4}-\d\d-\d\d")
 _PLURAL_FOR = re.compile(r"\b\w{3,}[^s\W]s\s+for\s+$", re.IGNORECASE)
 # A verb in the third person present, as a chronology tells its events ("arrives", "tries").
 _PRESENT_VERB = re.compile(r"[a-z]{2,}s(?<!ss)(?<!us)(?<!is)(?<!ics)(?<!ways)")
@@ -836,12 +838,14 @@ def _told_past(text: str, sentence: Sentence, timex: Timex, verb: _Token) -> boo
 
 
 def _is_habit(text: str, sentence: Sentence, timex: Timex) -> bool:
-    """Return whether a holiday or weekday is told as a habit rather than a dated day."""
+    """Return whether a holiday, weekday or month is told as a habit rather than a date."""
     if timex.anchor_offset or any(ch.isdigit() for ch in timex.text):
         return False
     before = text[max(sentence.start, timex.start - 40):timex.start]
     if _EVERY_BEFORE.search(before) or timex.text.lower().startswith(("every ", "each ")):
         return True
+    if _CAN.search(before) and not _DAY_VALUE.match(timex.value):
+        return True  # "low oxygen can cause fish kills in late August": what tends to happen
     words = timex.text.split()
     if not words or not all(w[0].isupper() for w in words if w.lower() not in ("of", "the")):
         return False  # only holidays and weekdays ("Christmas", "Sunday"), not "last week"

@@ -271,6 +271,11 @@ def test_a_holiday_told_as_a_habit_is_no_event(tmp_path: Path, sentence: str) ->
     assert _days(tmp_path, sentence) == []
 
 
+def test_what_can_happen_in_a_month_is_no_dated_event(tmp_path: Path) -> None:
+    assert _days(tmp_path, "Low oxygen in the bay can kill fish in late August and early "
+                           "September, the report said.", "2025-09-15") == []
+
+
 def test_a_holiday_told_once_is_an_event(tmp_path: Path) -> None:
     assert _days(tmp_path, "The widow hosted a party in the village hall on Halloween.") == [
         "2024-10-31"]
