@@ -271,6 +271,19 @@ def test_a_holiday_told_as_a_habit_is_no_event(tmp_path: Path, sentence: str) ->
     assert _days(tmp_path, sentence) == []
 
 
+@pytest.mark.parametrize("sentence", [
+    "The port's assets were valued at $442 million in 2008.",
+    "Ferry fares accounted for 1.3% of the council's income in 2007, figures showed.",
+])
+def test_a_figure_for_a_year_is_no_dated_event(tmp_path: Path, sentence: str) -> None:
+    assert _days(tmp_path, sentence, "2010-06-12") == []
+
+
+def test_a_sale_for_a_sum_in_a_year_is_still_an_event(tmp_path: Path) -> None:
+    assert _days(tmp_path, "The council sold the port for $442 million in 2008.",
+                 "2010-06-12") == ["2008-01-01"]
+
+
 def test_what_can_happen_in_a_month_is_no_dated_event(tmp_path: Path) -> None:
     assert _days(tmp_path, "Low oxygen in the bay can kill fish in late August and early "
                            "September, the report said.", "2025-09-15") == []
