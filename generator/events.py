@@ -121,10 +121,12 @@ _EVERY_BEFORE = re.compile(r"\b(?:every|each|all)\s+$", re.IGNORECASE)
 _HABIT = re.compile(r"\b(?:used to|would (?:always|usually|often)|always|usually|"
                     r"traditionally|every year|each year)\b", re.IGNORECASE)
 # A figure for a period: a state of things, not something that happened.
-_MEASURE = re.compile(r"\b(?:valued at|worth about|accounted for|totall?ed|amounted to|stood at|"
-                      r"made up|averaged)\b\s+(?:about\s+|around\s+|nearly\s+|some\s+|"
-                      r"roughly\s+|more than\s+|less than\s+|almost\s+|just\s+)?[$£€]?\d",
-                      re.IGNORECASE)
+_MEASURE = re.compile(
+    r"\b(?:valued at|worth about|account(?:ed|ing|s)? for|totall?(?:ed|ing)|amount(?:ed|ing) to|"
+    r"stood at|made up|averag(?:ed|ing))\b\s+(?:about\s+|around\s+|nearly\s+|some\s+|"
+    r"roughly\s+|more than\s+|less than\s+|almost\s+|just\s+)?[$£€#]?\s?\d|"
+    r"\d\s*(?:%|percent|per cent)\s+(?:more|less|fewer|higher|lower)\b",
+    re.IGNORECASE)
 _CAN = re.compile(r"\bcan(?:not)?\b", re.IGNORECASE)
 _DAY_VALUE = re.compile(r"^\d{4}-\d\d-\d\d")
 _PLURAL_FOR = re.compile(r"\b\w{3,}[^s\W]s\s+for\s+$", re.IGNORECASE)
@@ -845,14 +847,15 @@ def _told_past(text: str, sentence: Sentence, timex: Timex, verb: _Token) -> boo
 def _is_habit(text: str, sentence: Sentence, timex: Timex) -> bool:
     """Return whether a date tells a habit or a figure for a period, not a dated event."""
     if (not timex.anchor_offset and not _DAY_VALUE.match(timex.value)
-            and _MEASURE.search(text, max(sentence.start, timex.start - 60), timex.start)):
+            and _MEASURE.search(text, max(sentence.start, timex.start - 60),
+                                min(sentence.end, timex.end + 80))):
         return True  # "its assets were valued at $442 million in 2008": a figure, no event
     if timex.anchor_offset or any(ch.isdigit() for ch in timex.text):
         return False
     before = text[max(sentence.start, timex.start - 40):timex.start]
     if _EVERY_BEFORE.search(before) or timex.text.lower().startswith(("every ", "each ")):
         return True
-    if _CAN.search(before) and not _DAY_VALUE.match(timex.value):
+    if _CAN.search(text, sentence.start, timex.start) and not _DAY_VALUE.match(timex.value):
         return True  # "low oxygen can cause fish kills in late August": what tends to happen
     words = timex.text.split()
     if not words or not all(w[0].isupper() for w in words if w.lower() not in ("of", "the")):

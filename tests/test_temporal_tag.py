@@ -475,3 +475,11 @@ def test_a_participle_joined_by_and_takes_the_first_verbs_tense() -> None:
     sentence = "She said the pump would be installed by tomorrow and tested over the weekend."
     assert find(sentence, "the weekend").value == "2025-W18-WE"
     assert find("Police arrested him and charged him on Friday.", "Friday").value == "2025-04-25"
+
+
+def test_by_a_weekday_with_a_modal_looks_ahead():
+    friday = dt.date(2010, 5, 7)
+    assert [t.value for t in tag("By Sunday, the box could be capturing most of the oil.",
+                                 friday)] == ["2010-05-09"]
+    assert [t.value for t in tag("By Sunday, the crews had collected 1,000 barrels.",
+                                 friday)] == ["2010-05-02"]

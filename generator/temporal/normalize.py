@@ -706,6 +706,9 @@ _DEADLINE_BEFORE = re.compile(r"\b(?:until|till|through)\s+(?:(?:\d{1,2}(?::\d\d
                               r"[ap]\.?m\.?|noon|midnight)\s+)?(?:\w+\s+)?$", re.IGNORECASE)
 
 
+_BY_BEFORE = re.compile(r"\bby\s+$", re.IGNORECASE)
+_MODAL_AHEAD = re.compile(r"\b(?:will|would|could|should|may|might|shall)\b|[’']ll\b",
+                          re.IGNORECASE)
 # A verb in the present just before a day's clock time: "expires at", "kicks off at", "is".
 _PRESENT_BEFORE = re.compile(
     r"\b(?:is|are|(?!(?:was|has|does|its|this|his|hers|news|times|hours|minutes|days|weeks)\b)"
@@ -751,6 +754,10 @@ def _weekday_tense(m: re.Match[str], ctx: Context, timed: bool = False) -> str:
         return PAST  # "Wednesday's ruling" names a day already reported
     if _DEADLINE_BEFORE.search(ctx.text, max(0, m.start() - 30), m.start()):
         return FUTURE  # "postponed until Tuesday": a deadline ahead
+    if _BY_BEFORE.search(ctx.text, max(0, m.start() - 4), m.start()):
+        first, last = ctx.tenses.sentence(m.start())
+        if _MODAL_AHEAD.search(ctx.text, first, last):
+            return FUTURE  # "By Sunday, the box could be capturing most of the oil"
     if timed:
         if _PRESENT_BEFORE.search(ctx.text, max(0, m.start() - 40), m.start()):
             return FUTURE  # "the deadline expires at 15:00 GMT Saturday": a schedule
