@@ -707,8 +707,10 @@ _DEADLINE_BEFORE = re.compile(r"\b(?:until|till|through)\s+(?:(?:\d{1,2}(?::\d\d
 
 
 _BY_BEFORE = re.compile(r"\bby\s+$", re.IGNORECASE)
-_MODAL_AHEAD = re.compile(r"\b(?:will|would|could|should|may|might|shall)\b|[’']ll\b",
-                          re.IGNORECASE)
+# A modal that looks ahead from the writing: not "would" or "could", which tell of a past plan
+# or ability ("said it would be done by Wednesday"), unless "could be" does something.
+_MODAL_AHEAD = re.compile(r"\b(?:will|shall|(?:could|may|might|should)\s+be\s+\w+ing)\b|"
+                          r"[’']ll\b", re.IGNORECASE)
 # A verb in the present just before a day's clock time: "expires at", "kicks off at", "is".
 _PRESENT_BEFORE = re.compile(
     r"\b(?:is|are|(?!(?:was|has|does|its|this|his|hers|news|times|hours|minutes|days|weeks)\b)"
