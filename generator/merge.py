@@ -210,6 +210,11 @@ def _same_days_match(a: Candidate, b: Candidate, vectors: _Vectors, reported: bo
         same_family = a.family == b.family or sim >= REPORTED_SIMILARITY
         precise = precision(a.value) <= 1 and precision(b.value) <= 1
         floor = SAME_DAY_FAMILY_SIMILARITY if precise else SAME_FAMILY_SIMILARITY
+        if min(precision(a.value), precision(b.value)) <= 1 < max(precision(a.value),
+                                                                   precision(b.value)):
+            # A day's report and one of a month or a year ("this year"): the wide date says
+            # little that they are one event, so their words must.
+            floor = max(floor, REPORTED_SIMILARITY)
         if sayings:
             # Two sayings of one day are one event only for what is said: "said" is no event.
             floor = max(floor, REPORTED_SIMILARITY)

@@ -61,6 +61,14 @@ def test_two_reports_of_one_saying_become_one_entry():
     assert {s.article for s in event.sources} == {"a", "b"}
 
 
+def test_a_day_and_a_year_that_hold_it_must_read_alike_to_be_one_event():
+    a = candidates("The council approved the harbour budget on Monday.",
+                   [("on Monday", "2025-04-28")], stem="a")
+    b = candidates("This year the town council approved new ferry routes to the outer islands.",
+                   [("This year", "2025")], stem="b")
+    assert len(merged(a, b)) == 2
+
+
 def test_sources_differing_by_days_keep_one_entry_with_a_note():
     a = candidates("The ministry confirmed the closure of the plant over the weekend.",
                    [("over the weekend", "2025-W17-WE")], stem="a")

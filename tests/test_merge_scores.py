@@ -56,6 +56,9 @@ def plain_match(a: Candidate, b: Candidate, vectors: merge._Vectors) -> float | 
         floor = merge.SAME_DAY_FAMILY_SIMILARITY if precise else merge.SAME_FAMILY_SIMILARITY
         if sayings:
             floor = max(floor, merge.REPORTED_SIMILARITY)
+        precisions = sorted((merge.precision(a.value), merge.precision(b.value)))
+        if precisions[0] <= 1 < precisions[1]:
+            floor = max(floor, merge.REPORTED_SIMILARITY)
         if same_family and sim >= floor:
             return sim + 1.0
         alike = clause_sim
