@@ -77,6 +77,22 @@ def value_for_span(start: dt.date, end: dt.date) -> str:
     return f"{start.year // 100:02d}XX"
 
 
+def value_for_ends(start: dt.date, end: dt.date) -> str:
+    """Return the TIMEX3 value of a span told by its two ends ("from July through September").
+
+    A span inside one ISO week is that week, one that is a whole quarter that quarter;
+    else the smallest calendar unit holding it (value_for_span).
+    """
+    (year, week, _), (end_year, end_week, _) = start.isocalendar(), end.isocalendar()
+    if (year, week) == (end_year, end_week):
+        return f"{year:04d}-W{week:02d}"
+    quarter = (start.month - 1) // 3
+    if (start.year == end.year and start == dt.date(start.year, 3 * quarter + 1, 1)
+            and end.month == 3 * quarter + 3 and (end + dt.timedelta(days=1)).day == 1):
+        return f"{start.year:04d}-Q{quarter + 1}"
+    return value_for_span(start, end)
+
+
 def narrow(start: dt.date, end: dt.date, mod: str | None) -> tuple[dt.date, dt.date]:
     """Return the part of a span a TimeML mod names: START, MID or END take a third of it."""
     days = (end - start).days + 1

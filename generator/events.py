@@ -9,7 +9,7 @@ import re
 from typing import NamedTuple
 
 from generator.chronology import FUTURE_MARGIN_DAYS, Listing, listings
-from generator.dating import anchored_span, clip_to, narrow, value_for_span
+from generator.dating import anchored_span, clip_to, narrow, value_for_ends, value_for_span
 from generator.lexicon import (
     CLAUSE_OPENERS,
     IRREGULAR_PAST,
@@ -304,6 +304,7 @@ def _spans_joined(told: list[_Told]) -> list[_Told]:
     over the whole span, never over its first or last part alone.
     """
     out = list(told)
+    told_by_span: set[int] = set()  # the ends a joined span now tells
     for i, a in enumerate(told):
         for j, b in enumerate(told):
             if i == j or a.trigger_at is None or a.trigger_at != b.trigger_at:
@@ -318,23 +319,11 @@ def _spans_joined(told: list[_Told]) -> list[_Told]:
                 continue
             start, end = ca.start, cb.end
             joined = dataclasses.replace(
-                ca, start=start, end=end, value=_span_value(start, end),
+                ca, start=start, end=end, value=value_for_ends(start, end),
                 date_text=text[a.date_span[0] - base:b.date_span[1] - base])
             out[i] = a._replace(candidate=joined, date_span=(a.date_span[0], b.date_span[1]))
-            out[j] = b._replace(trigger_at=-1)  # told by the span; dropped below
-    return [t for t in out if t.trigger_at != -1]
-
-
-def _span_value(start: dt.date, end: dt.date) -> str:
-    """Return the TIMEX3 value of a span's days: its week or its quarter when it is one."""
-    (year, week, _), (end_year, end_week, _) = start.isocalendar(), end.isocalendar()
-    if (year, week) == (end_year, end_week):
-        return f"{year:04d}-W{week:02d}"
-    quarter = (start.month - 1) // 3
-    if (start.year == end.year and start == dt.date(start.year, 3 * quarter + 1, 1)
-            and end.month == 3 * quarter + 3 and (end + dt.timedelta(days=1)).day == 1):
-        return f"{start.year:04d}-Q{quarter + 1}"
-    return value_for_span(start, end)
+            told_by_span.add(j)
+    return [t for j, t in enumerate(out) if j not in told_by_span]
 
 
 def _separate(a: _Told, b: _Told) -> bool:
@@ -846,16 +835,18 @@ def _told_past(text: str, sentence: Sentence, timex: Timex, verb: _Token) -> boo
 
 def _is_habit(text: str, sentence: Sentence, timex: Timex) -> bool:
     """Return whether a date tells a habit or a figure for a period, not a dated event."""
-    if (not timex.anchor_offset and not _DAY_VALUE.match(timex.value)
-            and _MEASURE.search(text, max(sentence.start, timex.start - 60),
-                                min(sentence.end, timex.end + 80))):
+    if timex.anchor_offset:
+        return False
+    a_day = _DAY_VALUE.match(timex.value) is not None
+    if not a_day and _MEASURE.search(text, max(sentence.start, timex.start - 60),
+                                     min(sentence.end, timex.end + 80)):
         return True  # "its assets were valued at $442 million in 2008": a figure, no event
-    if timex.anchor_offset or any(ch.isdigit() for ch in timex.text):
+    if any(ch.isdigit() for ch in timex.text):
         return False
     before = text[max(sentence.start, timex.start - 40):timex.start]
     if _EVERY_BEFORE.search(before) or timex.text.lower().startswith(("every ", "each ")):
         return True
-    if _CAN.search(text, sentence.start, timex.start) and not _DAY_VALUE.match(timex.value):
+    if not a_day and _CAN.search(text, sentence.start, timex.start):
         return True  # "low oxygen can cause fish kills in late August": what tends to happen
     words = timex.text.split()
     if not words or not all(w[0].isupper() for w in words if w.lower() not in ("of", "the")):

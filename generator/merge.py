@@ -177,13 +177,13 @@ def _match(a: Candidate, b: Candidate, vectors: _Vectors) -> float | None:
     # tell it in words of one family, and name someone in common or read closely alike.
     if a.family != b.family and not reported:
         return None
-    sim = vectors.similarity(a, b)
-    same_family = a.family == b.family or sim >= REPORTED_SIMILARITY
     if _sayings(a, b):
         # Sayings days apart are one only when they say the same: a shared name is not enough,
         # and the dated clauses ("Ann Lee said") tell only who spoke.
         said = vectors.cosine(a.sentence.text, b.sentence.text)
         return said + 0.5 if said >= ANY_FAMILY_SIMILARITY else None
+    sim = vectors.similarity(a, b)
+    same_family = a.family == b.family or sim >= REPORTED_SIMILARITY
     if same_family and (sim >= ANY_FAMILY_SIMILARITY
                         or (sim >= SAME_FAMILY_SIMILARITY and a.entities & b.entities)):
         return sim + 0.5
@@ -208,19 +208,12 @@ def _same_days_match(a: Candidate, b: Candidate, vectors: _Vectors, reported: bo
     if a.family == b.family or reported:
         sim = max(vectors.cosine(a.sentence.text, b.sentence.text), alike)
         same_family = a.family == b.family or sim >= REPORTED_SIMILARITY
-        precise = precision(a.value) <= 1 and precision(b.value) <= 1
-        floor = SAME_DAY_FAMILY_SIMILARITY if precise else SAME_FAMILY_SIMILARITY
-        if min(precision(a.value), precision(b.value)) <= 1 < max(precision(a.value),
-                                                                   precision(b.value)):
-            # A day's report and one of a month or a year ("this year"): the wide date says
-            # little that they are one event, so their words must.
-            floor = max(floor, REPORTED_SIMILARITY)
-        if sayings:
-            # Two sayings of one day are one event only for what is said: "said" is no event.
-            floor = max(floor, REPORTED_SIMILARITY)
-        if a.status != b.status:
-            # A forecast and a fact of one day ("could become a takeover target", "shares
-            # fell 3%") are one event only when they read alike.
+        finest, widest = sorted((precision(a.value), precision(b.value)))
+        floor = SAME_DAY_FAMILY_SIMILARITY if widest <= 1 else SAME_FAMILY_SIMILARITY
+        # These are one event only when they read alike: two sayings ("said" is no event);
+        # a day's report and one of a month or a year ("this year"), whose wide date says
+        # little; a forecast and a fact ("could become a takeover target", "shares fell 3%").
+        if sayings or finest <= 1 < widest or a.status != b.status:
             floor = max(floor, REPORTED_SIMILARITY)
         if same_family and sim >= floor:
             return sim + 1.0

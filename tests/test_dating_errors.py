@@ -16,15 +16,20 @@ NOVEMBER = "2011-11-08"  # a Tuesday
 FRIDAY = dt.date(2013, 3, 22)
 
 
-def _events(tmp_path: Path, text: str, date: str | None = JANUARY) -> list[tuple[str, str, str]]:
-    """Return (start, end, date text) of each entry a one-article build gives."""
+def _entries(tmp_path: Path, text: str, date: str | None = JANUARY) -> list[dict]:
+    """Return the entries of events.json that a one-article build gives."""
     articles = tmp_path / "content" / "articles"
     articles.mkdir(parents=True)
     header = f"Title: Report\nDate: {date}\n\n" if date else "Title: Report\n\n"
     (articles / "a.md").write_text(header + text + "\n", encoding="utf-8")
     build(tmp_path / "content", tmp_path / "out")
-    events = json.loads((tmp_path / "out" / "events.json").read_text(encoding="utf-8"))["events"]
-    return sorted((e["start"], e["end"], e["sources"][0]["date_text"]) for e in events)
+    return json.loads((tmp_path / "out" / "events.json").read_text(encoding="utf-8"))["events"]
+
+
+def _events(tmp_path: Path, text: str, date: str | None = JANUARY) -> list[tuple[str, str, str]]:
+    """Return (start, end, date text) of each entry a one-article build gives."""
+    return sorted((e["start"], e["end"], e["sources"][0]["date_text"])
+                  for e in _entries(tmp_path, text, date))
 
 
 def _days(tmp_path: Path, text: str, date: str | None = JANUARY) -> list[str]:
@@ -357,12 +362,7 @@ def test_a_date_after_an_adjective_before_a_noun_is_the_nouns_own(tmp_path: Path
     ("The inquiry met from Monday to Wednesday.", ("2025-01-13", "2025-01-15", "2025-W03")),
 ])
 def test_a_span_from_one_date_to_another_dates_one_event_over_all_of_it(tmp_path, sentence, span):
-    articles = tmp_path / "content" / "articles"
-    articles.mkdir(parents=True)
-    (articles / "a.md").write_text(f"Title: Report\nDate: 2025-01-17\n\n{sentence}\n",
-                                   encoding="utf-8")
-    build(tmp_path / "content", tmp_path / "out")
-    events = json.loads((tmp_path / "out" / "events.json").read_text(encoding="utf-8"))["events"]
+    events = _entries(tmp_path, sentence, "2025-01-17")
     assert [(e["start"], e["end"], e["date"]) for e in events] == [span]
 
 

@@ -52,7 +52,7 @@ class Context:
     def looks_ahead(self, start: int, end: int) -> bool:
         """Return whether the sentence up to start..end names a plan, a deadline or a delay."""
         first, _ = self.tenses.sentence(start)
-        return _AHEAD.search(self.text, first, end) is not None
+        return looks_ahead(self.text[first:end])
 
     def quarter_context(self, start: int) -> bool:
         """Return whether a fiscal quarter is mentioned shortly before start."""
