@@ -62,6 +62,8 @@ TAG_WORDS = 3
 # The same sentence in articles published this many days apart at most is one report
 # run again (a reprint), not another event's.
 REPRINT_DAYS = 7
+# Counts of texts holding a word below this are exact in its weight; above, banded.
+EXACT_COUNTS = 16
 PAIRS_KEPT = 1 << 20  # similarities remembered: about 150 MB at most
 
 _WORD = re.compile(r"[A-Za-z][A-Za-z’'-]+")
@@ -70,8 +72,10 @@ _WORD = re.compile(r"[A-Za-z][A-Za-z’'-]+")
 @functools.lru_cache(maxsize=1 << 17)  # a pure function of the word, asked for every word
 def _stem(word: str) -> str:
     """Return the stem a word counts as, or "" for a function word or a short one."""
-    stem = lemma(word.lower().replace("’", "'").removesuffix("'s"))
-    return stem if stem not in STOPWORDS and len(stem) > 2 else ""
+    word = word.lower().replace("’", "'").removesuffix("'s")
+    stem = lemma(word)
+    # "this" would otherwise count as the stem "thi", and "told" as "tell".
+    return stem if word not in STOPWORDS and stem not in STOPWORDS and len(stem) > 2 else ""
 
 
 # Each sentence is counted for its document frequency, then again for its vector.
@@ -96,6 +100,21 @@ def document_frequencies(texts: Iterable[str]) -> tuple[Counter, int]:
     return df, n
 
 
+def banded_idf(df: int, n: int) -> float:
+    """Return a word's inverse document frequency, log(n / df) + 1, from powers of two.
+
+    n is rounded up to a power of two, and a count of EXACT_COUNTS or more to the middle of
+    its band between two: one more article moves a common word's weight only when its count
+    or the number of texts crosses a power of two, so it leaves almost every similarity,
+    and merge decision, as it was. A rare word's weight moves with its count, but few
+    sentences hold it.
+    """
+    held = 1 + df
+    if held >= EXACT_COUNTS:
+        held = 2 ** (held.bit_length() - 0.5)  # 2 ** (k - 1) <= 1 + df < 2 ** k
+    return max(0.0, n.bit_length() * math.log(2) - math.log(held)) + 1.0  # n < 2 ** bit_length
+
+
 class _Vectors:
     """TF-IDF vectors of candidates' sentences, so that words every article uses weigh little."""
 
@@ -108,7 +127,7 @@ class _Vectors:
     def idf(self, word: str) -> float:
         """Return the inverse document frequency of a stem."""
         if word not in self.idfs:
-            self.idfs[word] = math.log((1 + self.n) / (1 + self.df.get(word, 0))) + 1.0
+            self.idfs[word] = banded_idf(self.df.get(word, 0), self.n)
         return self.idfs[word]
 
     def of(self, text: str) -> dict[str, float]:

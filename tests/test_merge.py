@@ -250,3 +250,24 @@ def test_ids_without_a_clash_are_the_plain_and_numbered_ones_of_before():
     merge._assign_ids(events)
     assert [e.id for e in events] == ["2025-04-28-port-shut", "2025-04-28-port-shut-2",
                                       "2025-04-28-port-shut-3", "2025-04-29-port-shut"]
+
+
+def test_one_more_text_moves_no_weight_unless_a_count_crosses_a_power_of_two():
+    assert merge.banded_idf(40, 300) == merge.banded_idf(40, 301) == merge.banded_idf(40, 511)
+    assert merge.banded_idf(40, 511) != merge.banded_idf(40, 512)
+    assert merge.banded_idf(33, 300) == merge.banded_idf(40, 300) == merge.banded_idf(62, 300)
+    assert merge.banded_idf(62, 300) != merge.banded_idf(63, 300)
+
+
+def test_rarer_words_weigh_more_and_no_weight_falls_below_one():
+    weights = [merge.banded_idf(df, 1000) for df in range(0, 5000, 7)]
+    assert weights == sorted(weights, reverse=True)
+    assert weights[0] > 7 and weights[-1] == 1.0
+
+
+def test_similarities_stay_as_they_were_when_an_unrelated_article_is_added():
+    a = "Rebels seized the northern town of Abra on Monday."
+    b = "The rebels took Abra, a northern town, on Monday."
+    before = document_frequencies([a, b] + ["The harbour reopened."] * 20)
+    after = document_frequencies([a, b] + ["The harbour reopened."] * 21)
+    assert merge._Vectors(*before).cosine(a, b) == merge._Vectors(*after).cosine(a, b)

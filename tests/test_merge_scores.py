@@ -24,15 +24,22 @@ _VALUES = {"2025-04-27": 0, "2025-04-28": 0, "2025-04-30": 0, "2025-W17": 6, "20
 
 def plain_term_counts(text: str) -> Counter:
     """Return term counts as merge computed them before it cached anything."""
-    words = (lemma(w.lower().replace("’", "'").removesuffix("'s"))
-             for w in merge._WORD.findall(text))
-    return Counter(w for w in words if w not in STOPWORDS and len(w) > 2)
+    words = (w.lower().replace("’", "'").removesuffix("'s") for w in merge._WORD.findall(text))
+    stems = (lemma(w) for w in words if w not in STOPWORDS)
+    return Counter(w for w in stems if w not in STOPWORDS and len(w) > 2)
+
+
+def plain_idf(df: int, n: int) -> float:
+    """Return log(n / df) + 1, n rounded up to a power of two, a large df to its band's middle."""
+    powers = math.floor(math.log2(n)) + 1
+    held = 1 + df if df + 1 < merge.EXACT_COUNTS else 2 ** (math.floor(math.log2(1 + df)) + 0.5)
+    return max(0.0, powers * math.log(2) - math.log(held)) + 1.0
 
 
 def plain_cosine(vectors: merge._Vectors, a: str, b: str) -> float:
     """Return the cosine of two texts' vectors, summed over every word of the shorter."""
     def vector(text: str) -> dict[str, float]:
-        vec = {w: k * (math.log((1 + vectors.n) / (1 + vectors.df.get(w, 0))) + 1.0)
+        vec = {w: k * plain_idf(vectors.df.get(w, 0), vectors.n)
                for w, k in plain_term_counts(text).items()}
         norm = math.sqrt(sum(v * v for v in vec.values())) or 1.0
         return {w: v / norm for w, v in vec.items()}
