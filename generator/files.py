@@ -37,12 +37,14 @@ def is_inside(path: str | Path, root: str) -> bool:
 
 
 def walk(folder: str | Path, root: str | Path | None = None,
-         escaping: list[str] | None = None) -> Iterator[tuple[str, str, os.stat_result]]:
+         escaping: list[str] | None = None,
+         entered: list[str] | None = None) -> Iterator[tuple[str, str, os.stat_result]]:
     """Yield (path relative to folder, path, stat) of each file under folder, hidden ones aside.
 
     A link is followed only if it resolves inside root (by default the folder itself); the
-    links that do not are appended to escaping, if given. No folder is entered twice, so
-    links that form loops end the walk rather than extend it.
+    links that do not are appended to escaping, if given, and the real path of each folder
+    entered to entered. No folder is entered twice, so links that form loops end the walk
+    rather than extend it.
     """
     top = str(folder)
     inside = real(root if root is not None else folder)
@@ -58,6 +60,8 @@ def walk(folder: str | Path, root: str | Path | None = None,
     stack = [("", top)]
     while stack:
         prefix, current = stack.pop()
+        if entered is not None:
+            entered.append(real(current))
         try:
             with os.scandir(current) as listing:
                 entries = sorted(listing, key=lambda e: e.name)

@@ -10,13 +10,13 @@ import signal
 import sys
 import tempfile
 import threading
-import time
 import traceback
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
 from urllib.parse import unquote_to_bytes
 
+import watchfiles
 from livereload import Server
 from livereload.handlers import LiveReloadHandler, LiveReloadJSHandler, StaticFileHandler
 from livereload.server import LiveScriptInjector
@@ -77,13 +77,13 @@ def _show_error(site_dir: Path, error: str) -> bool:
     return False
 
 
-def snapshot(folders: list[Path]) -> dict[str, tuple[int, int]]:
-    """Return the modification time and size of every file under the folders."""
-    seen: dict[str, tuple[int, int]] = {}
-    for folder in folders:
-        for _, path, info in walk(folder):  # each folder once, links inside it only
-            seen[path] = (info.st_mtime_ns, info.st_size)
-    return seen
+def watched_folders(roots: list[Path]) -> list[str]:
+    """Return the real path of every folder a build may read under the roots, in order."""
+    entered: list[str] = []
+    for root in roots:
+        for _ in walk(root, entered=entered):  # links inside each root only, each folder once
+            pass
+    return sorted(set(entered))
 
 
 class BackgroundRebuild:
@@ -136,31 +136,46 @@ class BackgroundRebuild:
 
 
 class DebouncedWatcher:
-    """Watch folders for livereload, rebuilding once a burst of edits has settled.
+    """Watch folders for livereload through the system's file events, rebuilding once per burst.
 
-    livereload's own watcher polls every 0.8 s, runs one task per changed folder and skips
-    browser reloads within 3 s of the last one; this one polls every 0.1 s and asks for one
-    rebuild per burst; whoever runs the rebuild calls ``reload_browsers`` when it is done.
+    watchfiles (inotify, FSEvents, ReadDirectoryChangesW) wakes only when a file changes, so
+    an idle preview costs nothing whatever the archive's size; a burst of saves is one
+    rebuild once SETTLE_MS pass without another change. Each folder a build may read is
+    watched on its own, not recursively, since a recursive watch would follow links out of
+    the content folder; a change of folders re-lists them. Whoever runs the rebuild calls
+    ``reload_browsers`` when it is done.
     """
 
-    POLL_MS = 100
-    SETTLE_S = 0.15
+    SETTLE_MS = 150
+    LONGEST_BURST_MS = 1600  # a rebuild starts by then, however long the saves go on
+    WAKE_MS = 500  # how often the watch looks whether it was stopped
 
-    def __init__(self, folders: list[Path], rebuild: Callable[[], object],
-                 clock: Callable[[], float] = time.monotonic) -> None:
-        self.folders, self.rebuild, self.clock = folders, rebuild, clock
-        self.state = snapshot(folders)
-        self.changed_at: float | None = None
+    def __init__(self, folders: list[Path], rebuild: Callable[[], object]) -> None:
+        self.folders, self.rebuild = folders, rebuild
         self.filepath: str | None = "*"
         self._tasks = {"content": None}  # livereload only checks that something is watched
         self._changes: list[tuple[str, float]] = []
         self._loop: ioloop.IOLoop | None = None
+        self._stopping = threading.Event()
+        self._thread: threading.Thread | None = None
+        self._started = threading.Event()
 
-    def start(self, callback: Callable[[], None]) -> bool:
-        """Poll with livereload's event loop; return True so it starts no poller of its own."""
-        self._loop = ioloop.IOLoop.current()
-        ioloop.PeriodicCallback(callback, self.POLL_MS).start()
+    def start(self, callback: Callable[[], None] | None = None) -> bool:
+        """Watch in a thread of its own; return True so that livereload starts no poller."""
+        try:
+            self._loop = ioloop.IOLoop.current()
+        except RuntimeError:  # no event loop in this thread: no browser to reload
+            self._loop = None
+        self._thread = threading.Thread(target=self._watch, name="timeline-watch", daemon=True)
+        self._thread.start()
+        self._started.wait(5)
         return True
+
+    def stop(self, timeout: float = 5) -> None:
+        """Stop watching, waiting up to ``timeout`` seconds for the watch to end."""
+        self._stopping.set()
+        if self._thread is not None:
+            self._thread.join(timeout)
 
     def reload_browsers(self) -> None:
         """Tell the open pages to reload; safe to call from any thread."""
@@ -168,18 +183,40 @@ class DebouncedWatcher:
             self._loop.add_callback(LiveReloadHandler.reload_waiters, "*")
 
     def examine(self) -> tuple[str | None, float | None]:
-        """Ask for a rebuild once a burst of edits has settled; report livereload's own."""
-        if self._changes:
-            return self._changes.pop()
-        now = self.clock()
-        state = snapshot(self.folders)
-        if state != self.state:
-            self.state, self.changed_at = state, now
-            return None, None
-        if self.changed_at is not None and now - self.changed_at >= self.SETTLE_S:
-            self.changed_at = None
-            self.rebuild()
-        return None, None
+        """Report livereload's own changes: none, as file events ask for rebuilds instead."""
+        return self._changes.pop() if self._changes else (None, None)
+
+    def _watch(self) -> None:
+        polling = False
+        relisted = False
+        while not self._stopping.is_set():
+            watched = watched_folders(self.folders)
+            if not watched:  # the folders are gone: look again soon
+                self._started.set()
+                self._stopping.wait(self.SETTLE_MS / 1000)
+                continue
+            if relisted:  # what changed while the folders were re-listed
+                self.rebuild()
+            try:
+                changes = watchfiles.watch(
+                    *watched, recursive=False, debounce=self.LONGEST_BURST_MS,
+                    step=self.SETTLE_MS, stop_event=self._stopping, rust_timeout=self.WAKE_MS,
+                    yield_on_timeout=True, raise_interrupt=False, force_polling=polling or None)
+                for batch in changes:
+                    self._started.set()
+                    if not batch:
+                        continue
+                    self.rebuild()
+                    if watched_folders(self.folders) != watched:
+                        break
+            except (OSError, RuntimeError) as err:  # a folder gone as the watch began, a limit
+                if not polling:
+                    print(f"timeline serve: file events unavailable ({err}); polling instead",
+                          file=sys.stderr)
+                polling = True
+                self._stopping.wait(self.SETTLE_MS / 1000)
+            relisted = True
+        self._started.set()
 
 
 def _split_host(value: str) -> tuple[str, int | None] | None:
@@ -333,8 +370,9 @@ def serve(content_dir: Path, host: str = "127.0.0.1", port: int = 8000) -> None:
     with _stop_on_signals():
         workdir = Path(tempfile.mkdtemp(prefix="timeline-serve-"))
         site_dir = workdir / "site"
+        watcher: DebouncedWatcher | None = None
         rebuilds = BackgroundRebuild(lambda: rebuild(content_dir, site_dir),
-                                     lambda: watcher.reload_browsers())
+                                     lambda: watcher and watcher.reload_browsers())
         try:
             rebuild(content_dir, site_dir)
             inside = content_dir.resolve()
@@ -346,5 +384,7 @@ def serve(content_dir: Path, host: str = "127.0.0.1", port: int = 8000) -> None:
                   file=sys.stderr)
             server.serve(root=str(site_dir), host=host, port=port, open_url_delay=None)
         finally:
+            if watcher is not None:
+                watcher.stop(timeout=5)
             rebuilds.stop(timeout=5)
             shutil.rmtree(workdir, ignore_errors=True)

@@ -42,44 +42,86 @@ def test_failed_rebuild_shows_the_error_in_the_page_and_keeps_running(tmp_path: 
     assert "template &lt;boom&gt; exploded" in page and "</head>" in page
 
 
-class _Clock:
-    def __init__(self) -> None:
-        self.now = 0.0
+class _Builds:
+    """Count the rebuilds a watcher asks for, and wait for them."""
 
-    def __call__(self) -> float:
-        return self.now
+    def __init__(self) -> None:
+        self.count = 0
+        self._changed = threading.Condition()
+
+    def __call__(self) -> None:
+        with self._changed:
+            self.count += 1
+            self._changed.notify_all()
+
+    def wait_for(self, count: int, timeout: float = 10) -> int:
+        with self._changed:
+            self._changed.wait_for(lambda: self.count >= count, timeout)
+            return self.count
+
+
+@contextmanager
+def _watching(folders: list[Path]) -> Iterator[_Builds]:
+    builds = _Builds()
+    watcher = serve.DebouncedWatcher(folders, builds)
+    watcher.start()
+    try:
+        yield builds
+    finally:
+        watcher.stop()
+
+
+def _quiet() -> None:
+    """Wait long enough that a rebuild would have been asked for."""
+    time.sleep((serve.DebouncedWatcher.SETTLE_MS * 3 + 300) / 1000)
 
 
 def test_a_burst_of_edits_causes_one_rebuild_once_it_settles(tmp_path: Path):
     content = _content(tmp_path)
-    clock, builds = _Clock(), []
-    watcher = serve.DebouncedWatcher([content], lambda: builds.append(clock.now), clock)
-    article = content / "articles" / "a.txt"
-    for i in range(5):  # five saves, 50 ms apart
-        article.write_text(f"Date: 2025-04-28\n\nThe port reopened on Saturday ({i}).\n",
-                           encoding="utf-8")
-        assert watcher.examine() == (None, None)
-        clock.now += 0.05
-    assert builds == []
-    clock.now += serve.DebouncedWatcher.SETTLE_S
-    assert watcher.examine() == (None, None)  # the rebuild reloads the browsers when done
-    assert len(builds) == 1
-    assert watcher.examine() == (None, None) and len(builds) == 1
+    with _watching([content]) as builds:
+        article = content / "articles" / "a.txt"
+        for i in range(5):  # five saves, 10 ms apart
+            article.write_text(f"Date: 2025-04-28\n\nThe port reopened on Saturday ({i}).\n",
+                               encoding="utf-8")
+            time.sleep(0.01)
+        assert builds.wait_for(1) == 1
+        _quiet()
+        assert builds.count == 1
 
 
 def test_added_and_deleted_files_are_edits_too(tmp_path: Path):
     content = _content(tmp_path)
-    clock, builds = _Clock(), []
-    watcher = serve.DebouncedWatcher([content], lambda: builds.append(clock.now), clock)
-    (content / "articles" / "a.txt").unlink()
-    watcher.examine()
-    clock.now += 1
-    watcher.examine()
-    (content / "curation.toml").write_text("", encoding="utf-8")
-    watcher.examine()
-    clock.now += 1
-    watcher.examine()
-    assert len(builds) == 2
+    with _watching([content]) as builds:
+        (content / "articles" / "a.txt").unlink()
+        assert builds.wait_for(1) == 1
+        (content / "curation.toml").write_text("", encoding="utf-8")
+        assert builds.wait_for(2) == 2
+
+
+def test_a_file_in_a_new_folder_is_an_edit(tmp_path: Path):
+    content = _content(tmp_path)
+    with _watching([content]) as builds:
+        (content / "articles" / "2025").mkdir()
+        builds.wait_for(1)
+        _quiet()
+        seen = builds.count
+        (content / "articles" / "2025" / "b.txt").write_text("Date: 2025-04-28\n\nHi.\n",
+                                                            encoding="utf-8")
+        assert builds.wait_for(seen + 1) > seen
+
+
+def test_edits_behind_a_link_out_of_the_content_folder_are_not_watched(tmp_path: Path):
+    content = _content(tmp_path)
+    outside = tmp_path / "outside"
+    outside.mkdir()
+    (content / "articles" / "elsewhere").symlink_to(outside)
+    assert str(outside) not in serve.watched_folders([content])
+    with _watching([content]) as builds:
+        (outside / "b.txt").write_text("Date: 2025-04-28\n\nHi.\n", encoding="utf-8")
+        _quiet()
+        assert builds.count == 0
+        (content / "articles" / "a.txt").write_text("Date: 2025-04-28\n\nHo.\n", encoding="utf-8")
+        assert builds.wait_for(1) == 1
 
 
 def test_a_broken_template_shows_its_file_and_line_in_the_page(tmp_path: Path):
