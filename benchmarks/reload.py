@@ -1,8 +1,9 @@
 """Measure the time from saving an article to the preview reloading in a real browser.
 
-    python3 benchmarks/reload.py [--runs 5]
+    python3 benchmarks/reload.py [--runs 5] [--content DIR] [--timeout 60]
 
-Starts `timeline serve` on a copy of content/, opens it in headless Chromium (Playwright,
+Starts `timeline serve` on a copy of content/ (or of DIR, such as a folder that
+benchmarks/corpus.py wrote), opens it in headless Chromium (Playwright,
 /usr/bin/chromium), then edits an article RUNS times and prints each save-to-reload time,
 and the longest a page request waited meanwhile (the preview keeps serving while it rebuilds).
 """
@@ -59,12 +60,16 @@ def _probe(url: str, stop: threading.Event, waits: list[float]) -> None:
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--runs", type=int, default=5)
+    parser.add_argument("--content", type=Path, default=ROOT / "content",
+                        help="the content folder to copy and serve (default: content/)")
+    parser.add_argument("--timeout", type=float, default=60,
+                        help="seconds to wait for the first build and for each reload")
     args = parser.parse_args()
     from playwright.sync_api import sync_playwright
 
     work = Path(tempfile.mkdtemp(prefix="reload-bench-"))
     content = work / "content"
-    shutil.copytree(ROOT / "content", content)
+    shutil.copytree(args.content, content)
     article = sorted((content / "articles").glob("*"))[0]
     original = article.read_text(encoding="utf-8")
     port = _free_port()
@@ -75,18 +80,18 @@ def main() -> int:
     waits: list[float] = []
     stop = threading.Event()
     try:
-        _wait_for(f"http://127.0.0.1:{port}/index.html")
+        _wait_for(f"http://127.0.0.1:{port}/index.html", args.timeout)
         with sync_playwright() as p:
             browser = p.chromium.launch(executable_path="/usr/bin/chromium", args=ARGS)
             page = browser.new_page()
-            page.goto(f"http://127.0.0.1:{port}/index.html")
+            page.goto(f"http://127.0.0.1:{port}/index.html", timeout=args.timeout * 1000)
             page.wait_for_timeout(1000)  # let the livereload socket connect
             prober = threading.Thread(target=_probe, args=(
                 f"http://127.0.0.1:{port}/sources.html", stop, waits))
             prober.start()
             for run in range(args.runs):
                 marker = f"Edit number {run} of the reload benchmark."
-                with page.expect_event("load", timeout=15000):
+                with page.expect_event("load", timeout=args.timeout * 1000):
                     started = time.perf_counter()
                     article.write_text(original + f"\n\n{marker}\n", encoding="utf-8")
                 times.append(time.perf_counter() - started)

@@ -146,16 +146,21 @@ def _write_and_swap(files: dict[str, str | bytes], names: dict[str, tuple[str, .
     try:
         os.chmod(staging, _folder_mode(output_dir))  # mkdtemp's 0700 would hide it from servers
         _write_marker(staging, sorted(files))
-        made = {staging}
+        previous = (written_files(output_dir) or set()) if output_dir.is_dir() else set()
+        made = {()}
+        new_root, old_root = str(staging), str(output_dir)
         for rel, data in sorted(files.items()):
-            target = staging.joinpath(*names[rel])
-            if target.parent not in made:  # the staging folder is ours: no links to follow
-                target.parent.mkdir(parents=True, exist_ok=True)
-                made.add(target.parent)
-            if isinstance(data, bytes):
-                target.write_bytes(data)
-            else:
-                target.write_text(data, encoding="utf-8", errors="replace")  # lone surrogates
+            parts = names[rel]
+            if parts[:-1] not in made:  # the staging folder is ours: no links to follow
+                os.makedirs(os.path.join(new_root, *parts[:-1]), exist_ok=True)
+                made.add(parts[:-1])
+            if isinstance(data, str):
+                data = data.encode("utf-8", errors="replace")  # lone surrogates
+            target = os.path.join(new_root, *parts)
+            if rel in previous and _link_if_same(os.path.join(old_root, *parts), data, target):
+                continue
+            with open(target, "wb") as file:
+                file.write(data)
         if not output_dir.exists():
             os.rename(staging, output_dir)
             return
@@ -183,6 +188,32 @@ def _write_and_swap(files: dict[str, str | bytes], names: dict[str, tuple[str, .
         shutil.rmtree(staging, ignore_errors=True)
         raise
     _retire(old, output_dir)
+
+
+def _link_if_same(old: str, data: bytes, target: str) -> bool:
+    """Hard-link the last build's file as target if it holds exactly data; say if it did.
+
+    An unchanged page is then neither written again nor given a new modification time, so
+    a deploy that copies changed files (rsync, a CDN) sends only what changed.
+    """
+    try:
+        fd = os.open(old, os.O_RDONLY | getattr(os, "O_NOFOLLOW", 0) | getattr(os, "O_CLOEXEC", 0))
+    except OSError:  # gone, unreadable, or a link: write it
+        return False
+    with open(fd, "rb") as file:
+        try:
+            info = os.fstat(fd)
+            if (not stat.S_ISREG(info.st_mode) or info.st_size != len(data)
+                    or file.read(len(data) + 1) != data):
+                return False
+            os.link(old, target, follow_symlinks=False)
+            linked = os.lstat(target)
+        except OSError:  # no hard links on this file system: write it
+            return False
+    if (linked.st_dev, linked.st_ino) != (info.st_dev, info.st_ino):  # swapped meanwhile
+        os.unlink(target)
+        return False
+    return True
 
 
 def _folder_mode(output_dir: Path) -> int:

@@ -304,3 +304,31 @@ def test_a_new_output_folder_is_readable_by_others_as_its_parent_allows(tmp_path
     out.chmod(0o750)
     write_output(NEW, out)
     assert out.stat().st_mode & 0o777 == 0o750
+
+
+def test_an_unchanged_page_is_the_same_file_with_its_old_modification_time(tmp_path: Path):
+    out = tmp_path / "out"
+    write_output(OLD, out)
+    before = {rel: os.stat(out / rel) for rel in OLD}
+    write_output({**OLD, "events/a.html": "changed a"}, out)
+    after = {rel: os.stat(out / rel) for rel in OLD}
+    for rel in ("index.html", "static/style.css"):
+        assert (after[rel].st_ino, after[rel].st_mtime_ns) == (
+            before[rel].st_ino, before[rel].st_mtime_ns)
+    assert after["events/a.html"].st_ino != before["events/a.html"].st_ino
+    assert _site(out) == {**OLD, "events/a.html": "changed a"}
+    assert _leftovers(out) == []
+
+
+def test_a_page_edited_by_hand_or_swapped_for_a_link_is_written_anew(tmp_path: Path):
+    out = tmp_path / "out"
+    write_output(OLD, out)
+    (out / "index.html").write_text("edited by hand", encoding="utf-8")
+    outside = tmp_path / "outside.css"
+    outside.write_text("old css", encoding="utf-8")  # the very bytes the new site writes
+    (out / "static" / "style.css").unlink()
+    (out / "static" / "style.css").symlink_to(outside)
+    write_output(OLD, out)
+    assert _site(out) == OLD
+    assert not (out / "static" / "style.css").is_symlink()
+    assert os.stat(out / "static" / "style.css").st_ino != os.stat(outside).st_ino
