@@ -9,7 +9,6 @@ import math
 import re
 from collections import Counter
 from collections.abc import Iterable, Iterator
-from operator import itemgetter
 
 from generator.dating import shift_days
 from generator.lexicon import STOPWORDS, lemma
@@ -415,32 +414,41 @@ def attach_reports(reports: list[Candidate], groups: list[list[Candidate]],
             by_entity.setdefault(name, []).append((group[0].start, i))
     for entries in by_entity.values():
         entries.sort()
+    days = {name: [day for day, _ in entries] for name, entries in by_entity.items()}
+    nearest: dict[tuple[dt.date | None, tuple[str, ...]], list[int]] = {}
     found: list[tuple[Candidate, int]] = []
     for report in reports:
-        names = sorted((n for n in report.entities if n in by_entity),
-                       key=lambda n: (len(by_entity[n]), n))[:REPORT_NAMES]
+        names = tuple(sorted((n for n in report.entities if n in by_entity),
+                             key=lambda n: (len(by_entity[n]), n))[:REPORT_NAMES])
+        key = (report.article.date, names)
+        if key not in nearest:  # an article's reports often share their rarest names
+            nearest[key] = _nearest_before(report.article.date,
+                                           [(days[n], by_entity[n]) for n in names])
         best, best_score = None, 0.0
-        for i in _nearest_before(report.article.date, [by_entity[n] for n in names]):
+        for i in nearest[key]:
             members = named[i]
-            sharing = {id(m): m for n in report.entities for m in members.get(n, ())}
-            for m in sharing.values():
-                score = _report_score(report, m, vectors)
-                if score and score > best_score:
-                    best, best_score = i, score
+            # A member sharing two names is scored twice, to the same effect: all are group i's.
+            for name in report.entities:
+                for m in members.get(name, ()):
+                    score = _report_score(report, m, vectors)
+                    if score and score > best_score:
+                        best, best_score = i, score
         if best is not None:
             found.append((report, best))
     for report, i in found:
         groups[i].append(report)
 
 
-def _nearest_before(day: dt.date | None, lists: list[list[tuple[dt.date, int]]]) -> list[int]:
+def _nearest_before(day: dt.date | None,
+                    lists: list[tuple[list[dt.date], list[tuple[dt.date, int]]]]) -> list[int]:
     """Return, in index order, the REPORT_GROUPS groups of the lists dated nearest before day.
 
-    An article cannot report what had not happened yet: later groups are left out.
+    Each list is of (day, group) in order, given with its days alone. An article cannot
+    report what had not happened yet: later groups are left out.
     """
     found: set[tuple[dt.date, int]] = set()
-    for entries in lists:
-        end = len(entries) if day is None else bisect.bisect_right(entries, day, key=itemgetter(0))
+    for days, entries in lists:
+        end = len(entries) if day is None else bisect.bisect_right(days, day)
         found.update(entries[max(0, end - REPORT_GROUPS):end])
     nearest = sorted(found)[-REPORT_GROUPS:]
     return sorted(i for _, i in nearest)
