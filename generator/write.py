@@ -230,8 +230,7 @@ def _carry_into_staging(output_dir: Path, staging: Path, new_files: set[str]) ->
     """Link every entry of the old output the generator did not write into the staging tree."""
     ours = written_files(output_dir)
     entries = _user_entries(output_dir, ours)
-    new_dirs = {"/".join(PurePosixPath(rel).parts[:i]) for rel in new_files
-                for i in range(1, len(PurePosixPath(rel).parts))}
+    new_dirs = {folder for rel in new_files for folder in _folders_of(rel)}
     clashes = [rel for rel, kind in entries
                if rel in new_files or (kind != "dir" and rel in new_dirs)
                or any(str(parent) in new_files for parent in PurePosixPath(rel).parents)]
@@ -254,6 +253,14 @@ def _carry_into_staging(output_dir: Path, staging: Path, new_files: set[str]) ->
                 shutil.copy2(source, target, follow_symlinks=False)
 
 
+def _folders_of(rel: str) -> Iterator[str]:
+    """Yield the folders a relative path lies in, innermost first ("a/b/c" gives a/b, a)."""
+    end = rel.rfind("/")
+    while end > 0:
+        yield rel[:end]
+        end = rel.rfind("/", 0, end)
+
+
 def _user_entries(tree: Path, ours: set[str] | None) -> list[tuple[str, str]]:
     """Return the entries under tree the generator did not write, with their kind.
 
@@ -263,7 +270,7 @@ def _user_entries(tree: Path, ours: set[str] | None) -> list[tuple[str, str]]:
     """
     found: list[tuple[str, str]] = []
     device = tree.stat().st_dev
-    ours_dirs = {str(parent) for rel in ours or () for parent in PurePosixPath(rel).parents}
+    ours_dirs = {folder for rel in ours or () for folder in _folders_of(rel)}
     stack = [("", tree)]
     while stack:
         prefix, folder = stack.pop()
