@@ -24,6 +24,7 @@ from tornado import escape, ioloop, web
 
 from generator.build import BuildError, generate
 from generator.cache import ExtractionCache, default_cache_dir
+from generator.config import build_date_from_env
 from generator.files import walk
 from generator.render import default_template_dirs
 from generator.text import clean_text, printable
@@ -57,7 +58,8 @@ _LIVE_SCRIPT = escape.utf8(
 def rebuild(content_dir: Path, site_dir: Path) -> bool:
     """Build the preview into ``site_dir``; on failure write a page that shows the error."""
     try:
-        result = generate(content_dir, cache=ExtractionCache(default_cache_dir(content_dir)))
+        result = generate(content_dir, build_date_from_env(),
+                          cache=ExtractionCache(default_cache_dir(content_dir)))
     except BuildError as err:
         return _show_error(site_dir, str(err))
     except Exception:  # the preview must keep running whatever the input

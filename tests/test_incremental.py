@@ -1,0 +1,122 @@
+"""A site built step by step, from caches and earlier output, is the cold build of its content."""
+
+import os
+import random
+import time
+from pathlib import Path
+
+import pytest
+
+import generator.build as build_module
+import generator.serve as serve
+from generator.build import build
+
+POOL = {
+    "port-daily.txt": "Title: Port reopens\nDate: 2025-04-28\nPublisher: Daily\n\n"
+                      "The port of Velm reopened to ships on Saturday after a week of repairs.\n\n"
+                      "Workers replaced the main crane last Tuesday, the harbour master said.\n",
+    "port-herald.txt": "Title: Velm port open again\nDate: 2025-04-27\nPublisher: Herald\n\n"
+                       "Ships returned to the port of Velm on Saturday, officials said.\n\n"
+                       "The port had closed on April 18 when a storm damaged the crane.\n",
+    "floods.txt": "Title: Floods\nDate: 2025-04-29\nPublisher: Daily\n\n"
+                  "Floods killed 12 people in the Abra valley on Sunday.\n\n"
+                  "The river burst its banks last March too, but nobody died then.\n",
+    "floods-wire.txt": "Date: 2025-04-28\nURL: https://wire.example/floods\n\n"
+                       "Twelve people died in floods in the Abra valley on Sunday, police said.\n",
+    "budget.txt": "Title: Budget\nDate: 2025-05-02\nPublisher: Courier\n\n"
+                  "The council approved the new budget on Thursday.\n\n"
+                  "The mayor will present the spending plan in June.\n",
+    "mayor.txt": "Title: Mayor resigns\nDate: 2025-05-06\nPublisher: Herald\n\n"
+                 "Mayor Ann Lee resigned on Monday, a week after the council approved the budget.\n",
+    "strike.txt": "Title: Dock strike\nDate: 2025-03-14\nPublisher: Courier\n\n"
+                  "Dock workers walked out on Wednesday over pay.\n\n"
+                  "The union said on Thursday that the strike would last until Monday.\n",
+    "history.txt": "Title: Old port\nDate: 2025-04-20\n\n"
+                   "The port was built in 1962 and rebuilt after the 1988 fire.\n",
+}
+EDITS = [
+    "\n\nThe harbour master resigned on Friday.\n",
+    "\n\nA second storm hit the coast on Tuesday.\n",
+    "\n\nThe council met again on Wednesday.\n",
+]
+_BASE = time.time() - 7200  # every write is dated in the past, one second apart: all settled
+
+
+def _tree(folder: Path) -> dict[str, bytes]:
+    return {p.relative_to(folder).as_posix(): p.read_bytes()
+            for p in sorted(folder.rglob("*")) if p.is_file()}
+
+
+def _write(path: Path, text: str, step: int) -> None:
+    path.write_text(text, encoding="utf-8")
+    os.utime(path, (_BASE + step, _BASE + step))
+
+
+def _steps(content: Path, seed: int, count: int):
+    """Apply count random adds, edits and removals to content, yielding after each."""
+    rng = random.Random(seed)
+    articles = content / "articles"
+    for step in range(1, count + 1):
+        present = sorted(p.name for p in articles.iterdir())
+        absent = sorted(set(POOL) - set(present))
+        choices = (["add"] if absent else []) + (["edit", "remove"] if len(present) > 1 else [])
+        action = rng.choice(choices)
+        if action == "add":
+            name = rng.choice(absent)
+            _write(articles / name, POOL[name], step)
+        elif action == "edit":
+            name = rng.choice(present)
+            _write(articles / name, (articles / name).read_text(encoding="utf-8")
+                   + rng.choice(EDITS), step)
+        else:
+            (articles / rng.choice(present)).unlink()
+        yield action
+
+
+def _start(tmp_path: Path) -> Path:
+    content = tmp_path / "content"
+    (content / "articles").mkdir(parents=True)
+    for step, name in enumerate(["port-daily.txt", "floods.txt"]):
+        _write(content / "articles" / name, POOL[name], -10 + step)
+    return content
+
+
+def _cold(content: Path, tmp_path: Path, monkeypatch) -> dict[str, bytes]:
+    monkeypatch.setenv("TIMELINE_CACHE_DIR", str(tmp_path / "cold-cache"))
+    build(content, tmp_path / "cold")
+    return _tree(tmp_path / "cold")
+
+
+@pytest.mark.parametrize("seed", [1, 2, 3, 4])
+def test_builds_after_each_add_edit_and_removal_end_as_a_cold_build(tmp_path: Path, monkeypatch,
+                                                                  seed: int):
+    monkeypatch.setenv("TIMELINE_CACHE_DIR", str(tmp_path / "cache"))
+    content = _start(tmp_path)
+    build(content, tmp_path / "out")
+    actions = []
+    for action in _steps(content, seed, 8):
+        actions.append(action)
+        build(content, tmp_path / "out")
+    assert set(actions) == {"add", "edit", "remove"}
+    assert _tree(tmp_path / "out") == _cold(content, tmp_path, monkeypatch)
+
+
+def test_pool_builds_step_by_step_end_as_a_cold_build(tmp_path: Path, monkeypatch):
+    monkeypatch.setenv("TIMELINE_CACHE_DIR", str(tmp_path / "cache"))
+    monkeypatch.setattr(build_module, "POOL_MIN_ARTICLES", 1)  # a pool even for a few articles
+    content = _start(tmp_path)
+    build(content, tmp_path / "out", jobs=2)
+    for _ in _steps(content, 5, 6):
+        build(content, tmp_path / "out", jobs=2)
+    assert _tree(tmp_path / "out") == _cold(content, tmp_path, monkeypatch)
+
+
+def test_preview_rebuilds_step_by_step_end_as_a_cold_build(tmp_path: Path, monkeypatch):
+    monkeypatch.setenv("TIMELINE_CACHE_DIR", str(tmp_path / "cache"))
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "1746000000")  # the preview and build, one date
+    content = _start(tmp_path)
+    preview = tmp_path / "preview"
+    assert serve.rebuild(content, preview)
+    for _ in _steps(content, 6, 6):
+        assert serve.rebuild(content, preview)
+    assert _tree(preview) == _cold(content, tmp_path, monkeypatch)
