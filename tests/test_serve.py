@@ -32,7 +32,7 @@ def test_rebuild_writes_the_preview_site(tmp_path: Path):
 
 
 def test_failed_rebuild_shows_the_error_in_the_page_and_keeps_running(tmp_path: Path, monkeypatch):
-    def broken(content_dir, **kwargs):
+    def broken(content_dir, *args, **kwargs):
         raise RuntimeError("template <boom> exploded")
 
     monkeypatch.setattr(serve, "generate", broken)
