@@ -18,7 +18,9 @@ from jinja2 import (
     Environment,
     FileSystemLoader,
     StrictUndefined,
+    TemplateAssertionError,
     TemplateNotFound,
+    nodes,
     select_autoescape,
 )
 from jinja2.loaders import split_template_path
@@ -70,6 +72,7 @@ def render_site(site: Site, events: list[Event], articles: list[Article],
                 ) -> dict[str, str | bytes]:
     """Return the site's pages and assets, keyed by their path relative to the output folder."""
     env = _environment(template_dirs)
+    _check_macros(env)
     timeline = _oldest_first(events)
     story = [e for e in timeline if not e.background]
     background = [e for e in timeline if e.background]
@@ -271,6 +274,23 @@ def _unchanged(path: str, mtime: float) -> bool:
         return os.path.getmtime(path) == mtime
     except OSError:
         return False
+
+
+# The partials the pages import a macro from, and the macro each must define.
+PARTIAL_MACROS = {"partials/entry.html": "entry_item(event)",
+                  "partials/source.html": "source_figure(source, event)",
+                  "partials/status.html": "status_flag(event)"}
+
+
+def _check_macros(env: Environment) -> None:
+    """Refuse a partial that does not define the macro the pages import from it."""
+    for name, macro in PARTIAL_MACROS.items():
+        source, filename, _ = env.loader.get_source(env, name)
+        defined = {m.name for m in env.parse(source, name, filename).find_all(nodes.Macro)}
+        if macro.split("(")[0] not in defined:
+            raise TemplateAssertionError(
+                f"defines no macro {macro}, which the pages import from it (an override "
+                "of a partial must define its macro)", 1, name, filename)
 
 
 def _environment(template_dirs: list[Path]) -> Environment:

@@ -140,6 +140,30 @@ def test_broken_template_override_names_its_file_and_line(tmp_path: Path, capsys
     assert not out.exists()
 
 
+def test_a_partial_override_without_its_macro_says_which_macro_it_must_define(tmp_path: Path,
+                                                                            capsys):
+    content = site(tmp_path, {"port.txt": GOOD})
+    (content / "templates" / "partials").mkdir(parents=True)
+    (content / "templates" / "partials" / "source.html").write_text(
+        "<p>{{ source.quote }}</p>\n", encoding="utf-8")
+    out = tmp_path / "out"
+    assert main(["build", "--content", str(content), "--output", str(out)]) == 1
+    err = capsys.readouterr().err
+    assert "partials/source.html:1: template error: defines no macro source_figure" in err
+    assert "Traceback" not in err and not out.exists()
+
+
+def test_a_partial_override_that_defines_its_macro_is_used(tmp_path: Path):
+    content = site(tmp_path, {"port.txt": GOOD})
+    (content / "templates" / "partials").mkdir(parents=True)
+    (content / "templates" / "partials" / "source.html").write_text(
+        "{% macro source_figure(source, event) %}<q>{{ source.quote }}</q>{% endmacro %}\n",
+        encoding="utf-8")
+    build(content, tmp_path / "out")
+    page = next((tmp_path / "out" / "events").glob("*.html")).read_text(encoding="utf-8")
+    assert "<q>The port reopened to ships on Saturday.</q>" in page
+
+
 def test_template_runtime_error_names_its_file_and_line(tmp_path: Path, capsys):
     content = site(tmp_path, {"port.txt": GOOD})
     (content / "templates").mkdir()
