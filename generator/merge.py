@@ -334,13 +334,16 @@ def cluster(candidates: list[Candidate], vectors: _Vectors) -> list[list[Candida
         best, best_score = None, None
         for i in index.near(c):
             sample = _sample(groups[i])
-            if not all(_compatible(c, m) for m in sample):
-                continue
-            scores = [s for s in (_match(c, m, vectors) for m in sample) if s is not None]
-            if not scores:
-                continue
-            score = max(scores)
-            if best_score is None or score > best_score:
+            score = None
+            for m in sample:
+                if not _compatible(c, m):
+                    break
+            else:
+                for m in sample:
+                    found = _match(c, m, vectors)
+                    if found is not None and (score is None or found > score):
+                        score = found
+            if score is not None and (best_score is None or score > best_score):
                 best, best_score = i, score
         if best is None:
             groups.append([c])
