@@ -146,7 +146,7 @@ def _write_and_swap(files: dict[str, str | bytes], names: dict[str, tuple[str, .
     try:
         os.chmod(staging, _folder_mode(output_dir))  # mkdtemp's 0700 would hide it from servers
         _write_marker(staging, sorted(files))
-        previous = (written_files(output_dir) or set()) if output_dir.is_dir() else set()
+        previous = written_files(output_dir) or set()
         made = {()}
         new_root, old_root = str(staging), str(output_dir)
         for rel, data in sorted(files.items()):
@@ -233,7 +233,7 @@ def _carry_into_staging(output_dir: Path, staging: Path, new_files: set[str]) ->
     new_dirs = {folder for rel in new_files for folder in _folders_of(rel)}
     clashes = [rel for rel, kind in entries
                if rel in new_files or (kind != "dir" and rel in new_dirs)
-               or any(str(parent) in new_files for parent in PurePosixPath(rel).parents)]
+               or any(folder in new_files for folder in _folders_of(rel))]
     if clashes:
         raise OutputError(f"{output_dir}: holds {', '.join(clashes[:3])}"
                           f"{'...' if len(clashes) > 3 else ''}, which this generator did not "
