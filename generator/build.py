@@ -6,7 +6,7 @@ import datetime as dt
 import functools
 import time
 import traceback
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Mapping
 from concurrent.futures import Executor, ProcessPoolExecutor
 from dataclasses import dataclass, field, replace
 from pathlib import Path
@@ -26,7 +26,7 @@ from generator.lexicon import DEFAULT_FAMILIES, trigger_table
 from generator.merge import document_frequencies, merge_candidates
 from generator.models import Article, Candidate, Event, Problem, Site
 from generator.period import mark_background, story_period
-from generator.render import render_site
+from generator.render import Kept, Stamp, render_pages
 from generator.sentences import split_sentences
 from generator.temporal import tag
 from generator.write import check_output_dir, write_output
@@ -62,7 +62,8 @@ class BuildResult:
     articles: list[Article]
     events: list[Event]
     problems: list[Problem] = field(default_factory=list)
-    files: dict[str, str | bytes] = field(default_factory=dict)
+    files: dict[str, str | bytes | Kept] = field(default_factory=dict)
+    page_keys: dict[str, str] = field(default_factory=dict)  # of the pages' inputs (see render)
     up_to_date: bool = False
     counts: tuple[int, int] | None = None  # (articles, events) of an up-to-date build
     seconds: dict[str, float] = field(default_factory=dict)  # wall time of each stage
@@ -131,12 +132,13 @@ def generate(content_dir: Path, build_date: dt.date | None = None,
              progress: Callable[[int, int], None] | None = None,
              cache: ExtractionCache | None = None,
              executor: Executor | None = None, pool: ProcessPoolExecutor | None = None,
-             ) -> BuildResult:
+             last: Mapping[str, Stamp] | None = None) -> BuildResult:
     """Read the content folder and return the site's files, without writing anything.
 
     progress, if given, is called with (articles done, articles in all) during extraction.
     Articles are extracted in executor, if given; they are read in pool, a pool of this
-    machine's processes (a cluster's workers may not see the files), if given.
+    machine's processes (a cluster's workers may not see the files), if given. Pages whose
+    inputs are those of their stamp in last (see ``manifest.last_pages``) are Kept.
     """
     clock = _Stopwatch()
     site, problems = load_site(content_dir)
@@ -167,12 +169,13 @@ def generate(content_dir: Path, build_date: dt.date | None = None,
     events = mark_background(events, story_period(articles, events))
     clock.lap("merge")
     try:
-        files = render_site(site, events, articles, default_template_dirs(content_dir), build_date)
+        files, keys = render_pages(site, events, articles, default_template_dirs(content_dir),
+                                   build_date, last)
     except TemplateError as err:
         raise _template_error(err) from err
     files.update(exports(site, events, files, build_date))
     clock.lap("render")
-    return BuildResult(site, articles, events, problems, files, seconds=clock.laps)
+    return BuildResult(site, articles, events, problems, files, keys, seconds=clock.laps)
 
 
 class _Stopwatch:
@@ -197,7 +200,7 @@ def _pool_map(pool: ProcessPoolExecutor) -> Callable:
     return pool_map
 
 
-def exports(site: Site, events: list[Event], pages: dict[str, str | bytes],
+def exports(site: Site, events: list[Event], pages: dict[str, str | bytes | Kept],
             build_date: dt.date | None) -> dict[str, str | bytes]:
     """Return the machine-readable files: the data, the feed, the calendar and the sitemap."""
     listed = sorted(p for p in pages if p.endswith(".html") and p != "404.html")
@@ -232,13 +235,15 @@ def build(content_dir: Path, output_dir: Path,
                            counts=(summary.articles, summary.events))
     cache = ExtractionCache(default_cache_dir(content_dir, output_dir))
     build_date = build_date_from_env()
+    last = manifest.last_pages(cache.folder, cache.secret, output_dir)
     if executor is None and jobs > 1:
         with ProcessPoolExecutor(max_workers=jobs) as pool:
-            result = generate(content_dir, build_date, progress, cache, pool, pool)
+            result = generate(content_dir, build_date, progress, cache, pool, pool, last)
     else:
-        result = generate(content_dir, build_date, progress, cache, executor)
+        result = generate(content_dir, build_date, progress, cache, executor, last=last)
     started = time.perf_counter()
     write_output(result.files, output_dir)
+    manifest.record_pages(cache.folder, cache.secret, output_dir, result.page_keys)
     result.seconds["write"] = time.perf_counter() - started
     manifest.record(inputs, output_dir, manifest.Summary(
         len(result.articles), len(result.events), result.problems))

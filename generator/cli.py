@@ -231,6 +231,8 @@ def _summarize(args: argparse.Namespace, problems: list[Problem], events: int, a
 
 def _details(result: BuildResult, started: float, finished: float) -> None:
     """Print what each stage of a build found, from its result, and how long it took."""
+    from generator.render import Kept
+
     site, articles, events = result.site, result.articles, result.events
     print(printable(f"settings: title {site.title!r}, language {site.language}, "
                     f"base_url {site.base_url or '(none: relative addresses)'}"))
@@ -244,9 +246,11 @@ def _details(result: BuildResult, started: float, finished: float) -> None:
     print(f"entries: {len(events)} ({sum(1 for e in events if e.disputed)} disputed, "
           f"{sum(1 for e in events if e.date_note)} with differing dates), "
           f"{_plural(sources, 'source')} from {_plural(cited, 'article')}{span}")
-    size = sum(len(d.encode("utf-8") if isinstance(d, str) else d) for d in result.files.values())
+    size = sum(d.stamp.size if isinstance(d, Kept) else len(d.encode("utf-8") if isinstance(d, str) else d)
+               for d in result.files.values())
     pages = sum(1 for name in result.files if name.endswith(".html"))
-    print(f"files: {len(result.files)} ({pages} pages), {size / 1024:.0f} KiB")
+    kept = sum(1 for d in result.files.values() if isinstance(d, Kept))
+    print(f"files: {len(result.files)} ({pages} pages, {kept} kept as they were), {size / 1024:.0f} KiB")
     print(f"problems: {len(result.problems)}")
     stages = ", ".join(f"{stage} {seconds:.2f} s" for stage, seconds in result.seconds.items())
     print(f"time: {stages}; {finished - started:.2f} s in all")

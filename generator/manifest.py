@@ -14,6 +14,7 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 import json
+import stat
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -29,10 +30,12 @@ from generator.cache import (
 from generator.config import build_date_from_env, default_template_dirs, template_root
 from generator.files import walk
 from generator.models import Problem
+from generator.render import Stamp
 
 FORMAT = 2
 NAME = "last-build.sealed"
 MAGIC = b"TLXBUILD"
+PAGES_MAGIC = b"TLXPAGES"
 
 
 @dataclass(frozen=True)
@@ -129,3 +132,53 @@ def record(now: Inputs, output_dir: Path, summary: Summary) -> None:
                       "severity": p.severity} for p in summary.problems],
     }
     write_atomically(now.record, seal(MAGIC, json.dumps(data).encode("utf-8"), now.secret))
+
+
+def _pages_file(folder: Path, output_dir: Path) -> Path:
+    """Return the file of the page keys of builds into output_dir (one per output folder)."""
+    name = hashlib.sha256(str(output_dir.resolve()).encode("utf-8", "surrogatepass")).hexdigest()
+    return folder / f"pages-{name[:16]}.sealed"
+
+
+def last_pages(folder: Path | None, secret: bytes | None, output_dir: Path) -> dict[str, Stamp]:
+    """Return the last build's pages that are still on disk as it left them, with their keys.
+
+    A page counts as unchanged while its file's inode, size and modification and change
+    times are; no one can set a change time, so a page edited in place counts as changed.
+    """
+    if folder is None or not secret:
+        return {}
+    try:
+        payload = unseal(_pages_file(folder, output_dir).read_bytes(), PAGES_MAGIC, secret)
+        saved = json.loads(bytes(payload)) if payload is not None else {}
+    except (OSError, ValueError):
+        return {}
+    root = output_dir.resolve()
+    found: dict[str, Stamp] = {}
+    for rel, (key, inode, size, mtime_ns, ctime_ns) in saved.items():
+        try:
+            info = (root / rel).lstat()
+        except OSError:
+            continue
+        if (stat.S_ISREG(info.st_mode)
+                and (info.st_ino, info.st_size, info.st_mtime_ns, info.st_ctime_ns)
+                == (inode, size, mtime_ns, ctime_ns)):
+            found[rel] = Stamp(key, inode, size, mtime_ns, ctime_ns)
+    return found
+
+
+def record_pages(folder: Path | None, secret: bytes | None, output_dir: Path,
+                 keys: dict[str, str]) -> None:
+    """Save each page's key with its file's stamp as written, for the next build to keep."""
+    if folder is None or not secret:
+        return
+    root = output_dir.resolve()
+    saved = {}
+    for rel, key in keys.items():
+        try:
+            info = (root / rel).lstat()
+        except OSError:
+            continue
+        saved[rel] = [key, info.st_ino, info.st_size, info.st_mtime_ns, info.st_ctime_ns]
+    write_atomically(_pages_file(folder, output_dir),
+                     seal(PAGES_MAGIC, json.dumps(saved).encode("utf-8"), secret))

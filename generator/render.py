@@ -6,10 +6,12 @@ import contextlib
 import datetime as dt
 import hashlib
 import os
+import pickle
 import re
 import unicodedata
-from collections.abc import Callable
-from dataclasses import dataclass
+from collections.abc import Callable, Iterable, Iterator, Mapping
+from collections.abc import Set as AbstractSet
+from dataclasses import dataclass, field
 from pathlib import Path
 from urllib.parse import urlsplit
 
@@ -20,6 +22,7 @@ from jinja2 import (
     StrictUndefined,
     TemplateAssertionError,
     TemplateNotFound,
+    meta,
     nodes,
     select_autoescape,
 )
@@ -67,10 +70,44 @@ class Group:
     events: list[Event]
 
 
+@dataclass(frozen=True)
+class Stamp:
+    """A page file as the last build left it, with the key of the inputs it was rendered from."""
+
+    key: str
+    inode: int
+    size: int
+    mtime_ns: int
+    ctime_ns: int
+
+
+@dataclass(frozen=True)
+class Kept:
+    """A page whose inputs are those of the last build's: its file is taken over as it is.
+
+    render gives the page again, should the file have changed since it was checked.
+    """
+
+    stamp: Stamp
+    render: Callable[[], str] = field(repr=False, compare=False)
+
+
 def render_site(site: Site, events: list[Event], articles: list[Article],
                 template_dirs: list[Path], build_date: dt.date | None = None,
                 ) -> dict[str, str | bytes]:
     """Return the site's pages and assets, keyed by their path relative to the output folder."""
+    return render_pages(site, events, articles, template_dirs, build_date)[0]
+
+
+def render_pages(site: Site, events: list[Event], articles: list[Article],
+                 template_dirs: list[Path], build_date: dt.date | None = None,
+                 last: Mapping[str, Stamp] | None = None,
+                 ) -> tuple[dict[str, str | bytes | Kept], dict[str, str]]:
+    """Return the site's files, and the key of each page's inputs that has one.
+
+    A page whose key is that of its stamp in last (the last build's pages, as checked on
+    disk) is not rendered again: it is Kept.
+    """
     env = _environment(template_dirs)
     _check_macros(env)
     timeline = _oldest_first(events)
@@ -88,6 +125,7 @@ def render_site(site: Site, events: list[Event], articles: list[Article],
         "site": site,
         "build_date": build_date,
         "articles": library,
+        "article_count": len(library),
         "linked_stems": frozenset(a.stem for a in library),
         "article_pages": pages,
         "labels": {a.stem: a.label for a in library},
@@ -99,54 +137,231 @@ def render_site(site: Site, events: list[Event], articles: list[Article],
         "all_years": [year for year, _ in years],
         "background_page": background_names[0] if paged and background else None,
     }
-    index = env.get_template("index.html")
+    out: dict[str, str | bytes | Kept] = {}
+    renderer = _PageRenderer(env, common, last or {}, out)
+    page = renderer.page
     key_events = [e for e in timeline if e.id in key_ids]
-    out: dict[str, str | bytes] = {
-        "index.html": index.render(
-            common, root="", page="timeline", events=key_events if paged else story,
-            years=_grouped(_by_year(key_events) if paged else years), view="key" if paged else "all",
-            background=[] if paged else background,
-            background_groups=[] if paged else _by_year(background)),
-        "key.html": index.render(common, root="", page="key", events=key_events,
-                                 years=_grouped(_by_year(key_events)), view="key",
-                                 background=[], background_groups=[]),
-        "about.html": env.get_template("about.html").render(common, root="", page="about"),
-        "sources.html": env.get_template("sources.html").render(common, root="", page="sources"),
-        "404.html": env.get_template("404.html").render(
-            common, root=_site_root(site), page="not-found"),
-    }
+    page("index.html", "index.html", root="", page="timeline", events=key_events if paged else story,
+         years=_grouped(_by_year(key_events) if paged else years), view="key" if paged else "all",
+         background=[] if paged else background,
+         background_groups=[] if paged else _by_year(background))
+    page("key.html", "index.html", root="", page="key", events=key_events,
+         years=_grouped(_by_year(key_events)), view="key", background=[], background_groups=[])
+    page("about.html", "about.html", root="", page="about")
+    page("sources.html", "sources.html", root="", page="sources")
+    page("404.html", "404.html", root=_site_root(site), page="not-found")
     placed: dict[str, str] = {}  # event id -> the year page listing it
     if paged:
         for year, year_events in years:
             chunks = [year_events[i:i + PAGE_EVENTS] for i in range(0, len(year_events), PAGE_EVENTS)]
             names = [year_page(year, n) for n in range(1, len(chunks) + 1)]
             for n, (name, chunk) in enumerate(zip(names, chunks, strict=True), 1):
-                out[f"years/{name}"] = index.render(
-                    common, root="../", page="year", events=chunk,
-                    years=_grouped([(year, chunk)]), view="year", year=year,
-                    page_number=n, year_page_names=names, background=[], background_groups=[])
+                page(f"years/{name}", "index.html", root="../", page="year", events=chunk,
+                     years=_grouped([(year, chunk)]), view="year", year=year,
+                     page_number=n, year_page_names=names, background=[], background_groups=[])
                 placed.update((e.id, name) for e in chunk)
         for n, (name, chunk) in enumerate(zip(background_names, background_chunks, strict=True), 1):
-            out[f"years/{name}"] = index.render(
-                common, root="../", page="background", events=[], years=[], view="background",
-                year=BACKGROUND, page_number=n, year_page_names=background_names,
-                background=chunk, background_groups=_by_year(chunk))
+            page(f"years/{name}", "index.html", root="../", page="background", events=[],
+                 years=[], view="background", year=BACKGROUND, page_number=n,
+                 year_page_names=background_names, background=chunk,
+                 background_groups=_by_year(chunk))
             placed.update((e.id, name) for e in chunk)
         out.update(search_index(timeline, lambda e: f"years/{placed[e.id]}#{e.id}", date_label))
-    event_template = env.get_template("event.html")
     for i, event in enumerate(timeline):
-        out[f"events/{event.id}.html"] = event_template.render(
-            common, root="../", page="event", event=event,
-            previous=timeline[i - 1] if i else None,
-            next=timeline[i + 1] if i + 1 < len(timeline) else None,
-            timeline_href=_timeline_href(event, placed.get(event.id)))
-    article_template = env.get_template("article.html")
+        page(f"events/{event.id}.html", "event.html", root="../", page="event", event=event,
+             previous=timeline[i - 1] if i else None,
+             next=timeline[i + 1] if i + 1 < len(timeline) else None,
+             timeline_href=_timeline_href(event, placed.get(event.id)))
     for article in library:
-        out[f"articles/{pages[article.stem]}.html"] = article_template.render(
-            common, root="../", page="article", article=article,
-            citations=citations.get(article.stem, []))
+        page(f"articles/{pages[article.stem]}.html", "article.html", root="../", page="article",
+             article=article, citations=citations.get(article.stem, []))
     out.update(_static_assets(template_dirs))
-    return out
+    return out, renderer.keys
+
+
+# What a page reads of these tables is known by the entries and articles it shows: a page
+# that reads another of their keys, or lists one whole, has no key and is rendered always.
+_LOOKUPS = {"labels", "article_pages", "citation_counts", "linked_stems", "key_ids"}
+_BY_ID = {"key_ids"}
+
+
+class _PageRenderer:
+    """Render pages, each unless its inputs are those its file was last rendered from.
+
+    A page's key is a digest of its template with all the templates it pulls in, of the
+    values it is given, of what it reads of the site-wide values, and of the entries of
+    the lookup tables for the entries and articles it shows. A template that reads the
+    whole list of articles, or pulls in a template named at render time, has no key.
+    """
+
+    def __init__(self, env: Environment, common: dict, last: Mapping[str, Stamp],
+                 out: dict[str, str | bytes | Kept]) -> None:
+        self.env, self.common, self.last, self.out = env, common, last, out
+        self.keys: dict[str, str] = {}
+        self.trees: dict[str, tuple[str, frozenset[str]] | None] = {}
+        self.shared: dict[str, str] = {}  # digests of site-wide values
+        self.digests: dict[int, str] = {}  # of entries, by id() while this build holds them
+
+    def page(self, path: str, template_name: str, **variables: object) -> None:
+        """Render one page into out, or keep its last file if its key is unchanged."""
+        template = self.env.get_template(template_name)
+        tree = self._tree(template_name)
+        if tree is None or "articles" in tree[1]:
+            self.out[path] = template.render(self.common, **variables)
+            return
+        digest, reads = tree
+        shown = _events_in(variables.values())
+        stems = {s.article for e in shown for s in e.sources}
+        if isinstance(variables.get("article"), Article):
+            stems.add(variables["article"].stem)
+        ids = {e.id for e in shown}
+        parts: list[object] = [digest, path]
+        parts += [(name, self._value(value)) for name, value in sorted(variables.items())]
+        context: dict[str, object] = {}
+        reader = _Reads()
+        for name in sorted(reads & self.common.keys()):
+            value = self.common[name]
+            if name in _LOOKUPS:
+                allowed = ids if name in _BY_ID else stems
+                context[name] = _Within(value, allowed, reader)
+                parts.append((name, _entries(value, allowed)))
+            else:
+                if name not in self.shared:
+                    self.shared[name] = _digest(value)
+                parts.append((name, self.shared[name]))
+                context[name] = value
+        key = _sha(repr(parts))
+
+        def render() -> str:
+            return template.render(context, **variables)
+        stamp = self.last.get(path)
+        if stamp is not None and stamp.key == key:
+            self.out[path] = Kept(stamp, render)
+            self.keys[path] = key
+            return
+        self.out[path] = render()
+        if not reader.escaped:
+            self.keys[path] = key
+
+    def _tree(self, name: str) -> tuple[str, frozenset[str]] | None:
+        if name not in self.trees:
+            self.trees[name] = _template_tree(self.env, name)
+        return self.trees[name]
+
+    def _value(self, value: object) -> object:
+        """Return what stands for a page's value in its key: a digest for an entry."""
+        if isinstance(value, Event):
+            found = self.digests.get(id(value))
+            if found is None:
+                found = self.digests[id(value)] = _digest(value)
+            return found
+        if isinstance(value, list | tuple):
+            return [self._value(v) for v in value]
+        if isinstance(value, Group):
+            return [value.heading, value.anchor, self._value(value.events)]
+        if isinstance(value, Citation):
+            # Its quotes are most often some of the entry's own: their places say which.
+            taken = {id(s) for s in value.sources}
+            places = [i for i, s in enumerate(value.event.sources) if id(s) in taken]
+            if [value.event.sources[i] for i in places] != value.sources:
+                return [self._value(value.event), _digest(value.sources)]
+            return [self._value(value.event), places]
+        return _digest(value)
+
+
+def _template_tree(env: Environment, name: str) -> tuple[str, frozenset[str]] | None:
+    """Return a digest of a template and every template it pulls in, and the names they read.
+
+    None if one pulls in a template named only at render time.
+    """
+    digest = hashlib.sha256()
+    reads: set[str] = set()
+    todo, seen = [name], set()
+    while todo:
+        current = todo.pop()
+        if current in seen:
+            continue
+        seen.add(current)
+        source, filename, _ = env.loader.get_source(env, current)
+        digest.update(f"{len(current)}:{current}{len(source)}:{source}".encode("utf-8", "surrogatepass"))
+        ast = env.parse(source, current, filename)
+        reads |= meta.find_undeclared_variables(ast)
+        for referenced in meta.find_referenced_templates(ast):
+            if referenced is None:
+                return None
+            todo.append(referenced)
+    return digest.hexdigest(), frozenset(reads)
+
+
+def _events_in(values: Iterable[object]) -> list[Event]:
+    """Return the entries among a page's values, in lists and groups too."""
+    found: list[Event] = []
+    todo = list(values)
+    while todo:
+        value = todo.pop()
+        if isinstance(value, Event):
+            found.append(value)
+        elif isinstance(value, list | tuple):
+            todo.extend(value)
+        elif isinstance(value, Group):
+            todo.extend(value.events)
+        elif isinstance(value, Citation):
+            found.append(value.event)
+    return found
+
+
+def _entries(table: Mapping | AbstractSet, allowed: set[str]) -> list[tuple[str, object]]:
+    """Return what a page may read of a table: the values, or the presence, of allowed keys."""
+    if isinstance(table, Mapping):
+        return [(k, table.get(k)) for k in sorted(allowed)]
+    return [(k, k in table) for k in sorted(allowed)]
+
+
+def _sha(text: str) -> str:
+    return hashlib.sha256(text.encode("utf-8", "surrogatepass")).hexdigest()
+
+
+def _digest(value: object) -> str:
+    """Return a digest of a value made of dataclasses, lists, strings, numbers and dates.
+
+    Its pickle is the same for the same value, sets aside (whose order varies), and two
+    values with the same pickle are equal: the digest never calls two pages the same
+    that are not.
+    """
+    return hashlib.sha256(pickle.dumps(value, protocol=5)).hexdigest()
+
+
+class _Reads:
+    """Whether a page read a lookup table beyond the keys its key holds."""
+
+    escaped = False
+
+
+class _Within(Mapping):
+    """A lookup table (a dict or a set) as one page reads it, noting reads of other keys."""
+
+    def __init__(self, table: Mapping | AbstractSet, allowed: set[str], reads: _Reads) -> None:
+        self._table, self._allowed, self._reads = table, allowed, reads
+
+    def __getitem__(self, key: object) -> object:
+        if key not in self._allowed:
+            self._reads.escaped = True
+        if not isinstance(self._table, Mapping):
+            raise KeyError(key)
+        return self._table[key]
+
+    def __contains__(self, key: object) -> bool:
+        if key not in self._allowed:
+            self._reads.escaped = True
+        return key in self._table
+
+    def __iter__(self) -> Iterator:
+        self._reads.escaped = True
+        return iter(self._table)
+
+    def __len__(self) -> int:
+        self._reads.escaped = True
+        return len(self._table)
 
 
 # An article's page is named after its file's stem if the stem is at most this long (in

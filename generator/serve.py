@@ -22,6 +22,7 @@ from livereload.handlers import LiveReloadHandler, LiveReloadJSHandler, StaticFi
 from livereload.server import LiveScriptInjector
 from tornado import escape, ioloop, web
 
+from generator import manifest
 from generator.build import BuildError, generate
 from generator.cache import ExtractionCache, default_cache_dir
 from generator.config import build_date_from_env
@@ -57,9 +58,10 @@ _LIVE_SCRIPT = escape.utf8(
 
 def rebuild(content_dir: Path, site_dir: Path) -> bool:
     """Build the preview into ``site_dir``; on failure write a page that shows the error."""
+    cache = ExtractionCache(default_cache_dir(content_dir))
     try:
-        result = generate(content_dir, build_date_from_env(),
-                          cache=ExtractionCache(default_cache_dir(content_dir)))
+        result = generate(content_dir, build_date_from_env(), cache=cache,
+                          last=manifest.last_pages(cache.folder, cache.secret, site_dir))
     except BuildError as err:
         return _show_error(site_dir, str(err))
     except Exception:  # the preview must keep running whatever the input
@@ -67,6 +69,7 @@ def rebuild(content_dir: Path, site_dir: Path) -> bool:
     for problem in result.problems:
         print(problem, file=sys.stderr)
     write_output(result.files, site_dir)
+    manifest.record_pages(cache.folder, cache.secret, site_dir, result.page_keys)
     print(f"timeline serve: rebuilt {len(result.events)} events from "
           f"{len(result.articles)} articles", file=sys.stderr)
     return True

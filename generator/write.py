@@ -39,6 +39,8 @@ import time
 from collections.abc import Iterator
 from pathlib import Path, PurePosixPath
 
+from generator.render import Kept
+
 try:
     import fcntl
 except ImportError:  # not POSIX: no lock
@@ -71,7 +73,7 @@ def check_output_dir(output_dir: Path, content_dir: Path) -> None:
                               "another --output")
 
 
-def write_output(files: dict[str, str | bytes], output_dir: Path) -> None:
+def write_output(files: dict[str, str | bytes | Kept], output_dir: Path) -> None:
     """Write every file into a fresh folder, then swap it in for the old output."""
     output_dir = output_dir.resolve()
     names = _checked_names(files)
@@ -139,7 +141,7 @@ def _locked(output_dir: Path) -> Iterator[None]:
         os.close(fd)  # releases the lock
 
 
-def _write_and_swap(files: dict[str, str | bytes], names: dict[str, tuple[str, ...]],
+def _write_and_swap(files: dict[str, str | bytes | Kept], names: dict[str, tuple[str, ...]],
                     output_dir: Path) -> None:
     """Stage the new site with the user's entries of the old one, then swap it in."""
     staging = Path(tempfile.mkdtemp(prefix=f".{output_dir.name}.new-", dir=output_dir.parent))
@@ -154,9 +156,13 @@ def _write_and_swap(files: dict[str, str | bytes], names: dict[str, tuple[str, .
             if parts[:-1] not in made:  # the staging folder is ours: no links to follow
                 os.makedirs(os.path.join(new_root, *parts[:-1]), exist_ok=True)
                 made.add(parts[:-1])
+            target = os.path.join(new_root, *parts)
+            if isinstance(data, Kept):
+                if rel in previous and _link_kept(os.path.join(old_root, *parts), data, target):
+                    continue
+                data = data.render()
             if isinstance(data, str):
                 data = data.encode("utf-8", errors="replace")  # lone surrogates
-            target = os.path.join(new_root, *parts)
             if rel in previous and _link_if_same(os.path.join(old_root, *parts), data, target):
                 continue
             with open(target, "wb") as file:
@@ -211,6 +217,25 @@ def _link_if_same(old: str, data: bytes, target: str) -> bool:
         except OSError:  # no hard links on this file system: write it
             return False
     if (linked.st_dev, linked.st_ino) != (info.st_dev, info.st_ino):  # swapped meanwhile
+        os.unlink(target)
+        return False
+    return True
+
+
+def _link_kept(old: str, kept: Kept, target: str) -> bool:
+    """Hard-link the last build's file as target if it is still as stamped; say if it did."""
+    stamp = kept.stamp
+    try:
+        found = os.lstat(old)
+        if (not stat.S_ISREG(found.st_mode)
+                or (found.st_ino, found.st_size, found.st_mtime_ns, found.st_ctime_ns)
+                != (stamp.inode, stamp.size, stamp.mtime_ns, stamp.ctime_ns)):
+            return False  # changed since it was checked: render it
+        os.link(old, target, follow_symlinks=False)
+        linked = os.lstat(target)
+    except OSError:  # gone, or no hard links on this file system: render it
+        return False
+    if linked.st_ino != stamp.inode:  # swapped meanwhile
         os.unlink(target)
         return False
     return True

@@ -10,6 +10,7 @@ import pytest
 import generator.build as build_module
 import generator.serve as serve
 from generator.build import build
+from generator.render import Kept
 
 POOL = {
     "port-daily.txt": "Title: Port reopens\nDate: 2025-04-28\nPublisher: Daily\n\n"
@@ -120,3 +121,71 @@ def test_preview_rebuilds_step_by_step_end_as_a_cold_build(tmp_path: Path, monke
     for _ in _steps(content, 6, 6):
         assert serve.rebuild(content, preview)
     assert _tree(preview) == _cold(content, tmp_path, monkeypatch)
+
+
+def _edit(content: Path, name: str, step: int) -> None:
+    path = content / "articles" / name
+    _write(path, path.read_text(encoding="utf-8") + EDITS[0], step)
+
+
+def _with_all(tmp_path: Path) -> Path:
+    content = _start(tmp_path)
+    for step, name in enumerate(sorted(set(POOL) - {"port-daily.txt", "floods.txt"})):
+        _write(content / "articles" / name, POOL[name], -30 + step)
+    return content
+
+
+def test_an_edit_renders_again_only_the_pages_whose_inputs_changed(tmp_path: Path, monkeypatch):
+    monkeypatch.setenv("TIMELINE_CACHE_DIR", str(tmp_path / "cache"))
+    content = _with_all(tmp_path)
+    build(content, tmp_path / "out")
+    before = {p: p.stat().st_ino for p in (tmp_path / "out").rglob("*.html")}
+    _edit(content, "strike.txt", 1)
+    result = build(content, tmp_path / "out")
+    kept = {name for name, data in result.files.items() if isinstance(data, Kept)}
+    assert kept and "articles/strike.html" not in kept
+    assert all((tmp_path / "out" / name).stat().st_ino == before[tmp_path / "out" / name]
+               for name in kept)
+    assert _tree(tmp_path / "out") == _cold(content, tmp_path, monkeypatch)
+
+
+def test_a_page_changed_by_hand_is_rendered_again(tmp_path: Path, monkeypatch):
+    monkeypatch.setenv("TIMELINE_CACHE_DIR", str(tmp_path / "cache"))
+    content = _with_all(tmp_path)
+    build(content, tmp_path / "out")
+    page = next((tmp_path / "out" / "events").glob("*flood*.html"))
+    page.write_text("changed by hand", encoding="utf-8")
+    _edit(content, "strike.txt", 1)
+    result = build(content, tmp_path / "out")
+    assert not isinstance(result.files[f"events/{page.name}"], Kept)
+    assert _tree(tmp_path / "out") == _cold(content, tmp_path, monkeypatch)
+
+
+def test_a_template_reading_a_whole_table_sees_every_change(tmp_path: Path, monkeypatch):
+    monkeypatch.setenv("TIMELINE_CACHE_DIR", str(tmp_path / "cache"))
+    content = _start(tmp_path)
+    (content / "templates").mkdir()
+    (content / "templates" / "event.html").write_text(
+        "{{ event.title }}: {% for stem in labels|sort %}{{ labels[stem] }}; {% endfor %}"
+        "{{ 'key' if 'x' in key_ids else '' }}", encoding="utf-8")
+    build(content, tmp_path / "out")
+    _write(content / "articles" / "budget.txt", POOL["budget.txt"], 1)
+    build(content, tmp_path / "out")
+    page = next((tmp_path / "out" / "events").glob("*flood*.html")).read_text(encoding="utf-8")
+    assert "Budget" in page
+    assert _tree(tmp_path / "out") == _cold(content, tmp_path, monkeypatch)
+
+
+def test_a_changed_template_renders_its_pages_again(tmp_path: Path, monkeypatch):
+    monkeypatch.setenv("TIMELINE_CACHE_DIR", str(tmp_path / "cache"))
+    content = _start(tmp_path)
+    (content / "templates" / "partials").mkdir(parents=True)
+    status = content / "templates" / "partials" / "status.html"
+    status.write_text("{% macro status_flag(event) %}old{% endmacro %}", encoding="utf-8")
+    build(content, tmp_path / "out")
+    status.write_text("{% macro status_flag(event) %}new{% endmacro %}", encoding="utf-8")
+    os.utime(status, (_BASE + 5, _BASE + 5))
+    result = build(content, tmp_path / "out")
+    assert not any(isinstance(result.files[name], Kept) for name in result.files
+                   if name.startswith("events/"))
+    assert _tree(tmp_path / "out") == _cold(content, tmp_path, monkeypatch)

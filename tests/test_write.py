@@ -12,6 +12,7 @@ import pytest
 import generator.write as write_module
 from generator.build import build
 from generator.cli import main
+from generator.render import Kept, Stamp
 from generator.write import MARKER, OutputError, repair, write_output, written_files
 
 OLD = {"index.html": "old index", "events/a.html": "old a", "static/style.css": "old css"}
@@ -332,3 +333,28 @@ def test_a_page_edited_by_hand_or_swapped_for_a_link_is_written_anew(tmp_path: P
     assert _site(out) == OLD
     assert not (out / "static" / "style.css").is_symlink()
     assert os.stat(out / "static" / "style.css").st_ino != os.stat(outside).st_ino
+
+
+def _stamp(path: Path) -> Stamp:
+    info = path.stat()
+    return Stamp("key", info.st_ino, info.st_size, info.st_mtime_ns, info.st_ctime_ns)
+
+
+def test_a_kept_page_is_the_last_builds_file_linked_not_written(tmp_path: Path):
+    out = tmp_path / "out"
+    write_output(OLD, out)
+    stamp = _stamp(out / "events" / "a.html")
+    write_output({**OLD, "events/a.html": Kept(stamp, lambda: "rendered again")}, out)
+    assert (out / "events" / "a.html").read_text(encoding="utf-8") == "old a"
+    assert (out / "events" / "a.html").stat().st_ino == stamp.inode
+
+
+def test_a_kept_page_changed_since_it_was_checked_is_rendered_again(tmp_path: Path):
+    out = tmp_path / "out"
+    write_output(OLD, out)
+    page = out / "events" / "a.html"
+    stamp = _stamp(page)
+    page.write_text("own a", encoding="utf-8")  # same size, and the same modification time
+    os.utime(page, ns=(stamp.mtime_ns, stamp.mtime_ns))
+    write_output({**OLD, "events/a.html": Kept(stamp, lambda: "rendered again")}, out)
+    assert page.read_text(encoding="utf-8") == "rendered again"
