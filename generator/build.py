@@ -15,7 +15,15 @@ from jinja2 import TemplateError, TemplateSyntaxError
 
 from generator import manifest
 from generator.articles import extracted_text, read_articles
-from generator.cache import Extraction, ExtractionCache, ReadCache, attach, default_cache_dir
+from generator.cache import (
+    Extraction,
+    ExtractionCache,
+    ReadCache,
+    attach,
+    default_cache_dir,
+    load_state,
+    store_state,
+)
 from generator.clean import reported_sentences
 from generator.config import build_date_from_env, default_template_dirs, load_site
 from generator.curation import apply_curation, load_curation
@@ -23,7 +31,7 @@ from generator.events import detect_candidates, detect_reports, named_days
 from generator.export import atom_feed, events_json, icalendar, robots_txt, sitemap_xml, timeline_json
 from generator.files import escaping_links
 from generator.lexicon import DEFAULT_FAMILIES, trigger_table
-from generator.merge import document_frequencies, merge_candidates
+from generator.merge import Trace, document_frequencies, merge_traced
 from generator.models import Article, Candidate, Event, Problem, Site
 from generator.period import mark_background, story_period
 from generator.render import Kept, Stamp, render_pages
@@ -34,6 +42,7 @@ from generator.write import check_output_dir, write_output
 # Below this many articles to extract, starting worker processes costs more than it saves.
 POOL_MIN_ARTICLES = 16
 READ_CHUNK = 32  # files a worker reads per task
+TRACE_FILE, TRACE_MAGIC = "merge-trace.sealed", b"TLXTRACE"  # the last merge's decisions
 
 
 class BuildError(Exception):
@@ -161,8 +170,12 @@ def generate(content_dir: Path, build_date: dt.date | None = None,
     cache.prune()  # drop what deleted or changed articles left behind
     clock.lap("extract")
     df, n = document_frequencies(texts)
-    events = merge_candidates(candidates, df, n, mentions,
-                              {a.stem: a.date for a in articles})
+    keys = _candidate_keys(articles, extractions, cache) if cache.folder is not None else None
+    traced = load_state(cache.folder, TRACE_FILE, TRACE_MAGIC, cache.secret) if keys else None
+    events, trace = merge_traced(candidates, df, n, mentions, {a.stem: a.date for a in articles},
+                                 keys, traced if isinstance(traced, Trace) else None)
+    if keys:
+        store_state(cache.folder, TRACE_FILE, TRACE_MAGIC, cache.secret, trace)
     curation, found = load_curation(content_dir)
     events, applied = apply_curation(events, articles, curation)
     problems += found + applied
@@ -176,6 +189,17 @@ def generate(content_dir: Path, build_date: dt.date | None = None,
     files.update(exports(site, events, files, build_date))
     clock.lap("render")
     return BuildResult(site, articles, events, problems, files, keys, seconds=clock.laps)
+
+
+def _candidate_keys(articles: list[Article], extractions: list[Extraction],
+                    cache: ExtractionCache) -> dict[int, str]:
+    """Return each candidate's key (by id()): its article as read, and its place in it."""
+    keys = {}
+    for article, (found, _, _) in zip(articles, extractions, strict=True):
+        prefix = cache.key(article)[:32]
+        for i, c in enumerate(found):
+            keys[id(c)] = f"{prefix}:{i}"
+    return keys
 
 
 class _Stopwatch:

@@ -400,6 +400,28 @@ class ExtractionCache:
         return removed
 
 
+def load_state(folder: Path | None, name: str, magic: bytes, secret: bytes | None) -> object | None:
+    """Return the value a build stored under name in the cache folder, or None."""
+    folder, secret = _keyed(folder, secret)
+    if folder is None:
+        return None
+    try:
+        payload = _unseal((folder / name).read_bytes(), magic, fingerprint(), NO_KEY, secret)
+        return pickle.loads(payload) if payload is not None else None  # see the module notes
+    except Exception:  # missing, truncated, corrupt, foreign: all mean "none"
+        return None
+
+
+def store_state(folder: Path | None, name: str, magic: bytes, secret: bytes | None,
+                value: object) -> None:
+    """Store a value under name in the cache folder, sealed; a folder not writable is skipped."""
+    folder, secret = _keyed(folder, secret)
+    if folder is None:
+        return
+    payload = pickle.dumps(value, protocol=_PICKLE_PROTOCOL)
+    write_atomically(folder / name, _seal(magic, fingerprint(), NO_KEY, payload, secret))
+
+
 class ReadCache:
     """Articles as last read, by file, in one file of the cache folder (None: no cache).
 

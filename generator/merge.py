@@ -5,10 +5,12 @@ from __future__ import annotations
 import bisect
 import datetime as dt
 import functools
+import hashlib
 import math
 import re
 from collections import Counter
 from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field
 
 from generator.dating import shift_days
 from generator.lexicon import STOPWORDS, lemma
@@ -324,27 +326,25 @@ def _days(start: dt.date, end: dt.date) -> Iterator[dt.date]:
         yield start + dt.timedelta(days=i)
 
 
-def cluster(candidates: list[Candidate], vectors: _Vectors) -> list[list[Candidate]]:
-    """Group candidates that tell the same event, most precise dates first."""
+def cluster(candidates: list[Candidate], vectors: _Vectors,
+            replay: _Replay | None = None) -> list[list[Candidate]]:
+    """Group candidates that tell the same event, most precise dates first.
+
+    With a replay, a candidate takes again the group it took in the last merge when all it
+    reads is as it was then: itself, its words' weights, the groups it could join and
+    their members so far (see _Replay).
+    """
+    replay = replay or _Replay(None, {})
     order = sorted(candidates, key=lambda c: (precision(c.value), c.start, c.end,
                                               c.article.stem, c.sentence.start))
     groups: list[list[Candidate]] = []
     index = _GroupIndex(vectors)
     for c in order:
-        best, best_score = None, None
-        for i in index.near(c):
-            sample = _sample(groups[i])
-            score = None
-            for m in sample:
-                if not _compatible(c, m):
-                    break
-            else:
-                for m in sample:
-                    found = _match(c, m, vectors)
-                    if found is not None and (score is None or found > score):
-                        score = found
-            if score is not None and (best_score is None or score > best_score):
-                best, best_score = i, score
+        near = index.near(c)
+        best = replay.recorded_group(c, near, groups)
+        if best is _NOT_RECORDED:
+            best = _best_group(c, near, groups, vectors)
+        replay.took(c, best, groups)
         if best is None:
             groups.append([c])
             index.add(len(groups) - 1, c)
@@ -352,6 +352,131 @@ def cluster(candidates: list[Candidate], vectors: _Vectors) -> list[list[Candida
             groups[best].append(c)
             index.tag(best, c)
     return groups
+
+
+def _best_group(c: Candidate, near: list[int], groups: list[list[Candidate]],
+                vectors: _Vectors) -> int | None:
+    """Return the group a candidate matches best, of those near it, or None."""
+    best, best_score = None, None
+    for i in near:
+        sample = _sample(groups[i])
+        score = None
+        for m in sample:
+            if not _compatible(c, m):
+                break
+        else:
+            for m in sample:
+                found = _match(c, m, vectors)
+                if found is not None and (score is None or found > score):
+                    score = found
+        if score is not None and (best_score is None or score > best_score):
+            best, best_score = i, score
+    return best
+
+
+_NOT_RECORDED = -1
+
+
+@dataclass
+class Trace:
+    """What a merge decided, and on what, for the next merge to replay what did not change.
+
+    Candidates and groups are named by their keys (a group by its first member's): a key
+    stands for an article as read and the candidate's place among the article's.
+    """
+
+    texts_band: int = 0  # the bit length of the number of texts the weights count
+    counts: dict[str, int] = field(default_factory=dict)  # each stem's banded count
+    joins: dict[str, tuple[bytes, str | None]] = field(default_factory=dict)
+    groups: dict[str, bytes] = field(default_factory=dict)  # each group's members
+    reports: dict[str, tuple[bytes, str | None]] = field(default_factory=dict)
+
+
+def _digest(keys: Iterable[str]) -> bytes:
+    return hashlib.blake2b("\0".join(keys).encode("utf-8", "surrogatepass"), digest_size=16).digest()
+
+
+class _Replay:
+    """The last merge's decisions, and which of them this merge may take again.
+
+    A decision is taken again only when its candidate is unchanged (same key) and none of
+    its words changed weight, it sees the same groups in the same order, and none of those
+    is dirty: a group is dirty from the moment its members may differ from the last merge's
+    at the same point (a candidate new, changed, gone, of changed words, or that chose
+    differently joined or left it). A group so reached is the same, so the choice is.
+    """
+
+    def __init__(self, last: Trace | None, keys: dict[int, str],
+                 changed: set[str] | None = None) -> None:
+        self.last = last
+        self.keys = keys
+        self.changed = changed or set()  # candidates whose words changed weight
+        self.now = Trace()
+        self.dirty: set[int] = set()
+        self.founders: dict[str, int] = {}
+        self.signature = b""
+        gone = set(last.joins) - set(keys.values()) if last is not None else set()
+        # The groups the candidates gone had joined: dirty from the start.
+        self.left = {last.joins[k][1] or k for k in gone} if last is not None else set()
+
+    def key(self, c: Candidate) -> str:
+        """Return a candidate's key."""
+        return self.keys[id(c)]
+
+    def recorded_group(self, c: Candidate, near: list[int],
+                       groups: list[list[Candidate]]) -> int | None:
+        """Return the group c took last time if it may take it again, else _NOT_RECORDED."""
+        if not self.keys:
+            return _NOT_RECORDED
+        self.signature = _digest([self.keys[id(groups[i][0])] for i in near])
+        if self.last is None:
+            return _NOT_RECORDED
+        key = self.key(c)
+        recorded = self.last.joins.get(key)
+        if (recorded is None or recorded[0] != self.signature or key in self.changed
+                or any(i in self.dirty for i in near)):
+            return _NOT_RECORDED
+        return None if recorded[1] is None else self.founders[recorded[1]]
+
+    def took(self, c: Candidate, best: int | None, groups: list[list[Candidate]]) -> None:
+        """Note the group c takes (None: a new one), and what it makes dirty."""
+        if not self.keys:
+            return
+        key = self.key(c)
+        target = None if best is None else self.key(groups[best][0])
+        self.now.joins[key] = (self.signature, target)
+        recorded = self.last.joins.get(key) if self.last is not None else None
+        if best is None:
+            self.founders[key] = len(groups)
+            if recorded != (self.signature, None) or key in self.changed or key in self.left:
+                self.dirty.add(len(groups))
+        elif recorded is None or recorded[1] != target or key in self.changed:
+            self.dirty.add(best)
+        if recorded is not None and recorded[1] != target and recorded[1] in self.founders:
+            self.dirty.add(self.founders[recorded[1]])  # it left the group it took then
+
+    def recorded_report(self, report: Candidate, signature: bytes, near: list[int],
+                        changed: set[int]) -> int | None:
+        """Return the group a report took last time if it may take it again, else _NOT_RECORDED."""
+        if self.last is None:
+            return _NOT_RECORDED
+        key = self.key(report)
+        recorded = self.last.reports.get(key)
+        if (recorded is None or recorded[0] != signature or key in self.changed
+                or any(i in changed for i in near)):
+            return _NOT_RECORDED
+        return None if recorded[1] is None else self.founders[recorded[1]]
+
+    def changed_groups(self, groups: list[list[Candidate]]) -> set[int]:
+        """Return the groups whose members differ from those of the same group last time."""
+        found = set()
+        for i, group in enumerate(groups):
+            keys = [self.keys[id(m)] for m in group]
+            signature = self.now.groups[keys[0]] = _digest(keys)
+            if (self.last is None or self.last.groups.get(keys[0]) != signature
+                    or not self.changed.isdisjoint(keys)):
+                found.add(i)
+        return found
 
 
 def merge_candidates(candidates: list[Candidate], df: Counter, n_texts: int,
@@ -362,20 +487,60 @@ def merge_candidates(candidates: list[Candidate], df: Counter, n_texts: int,
     mentions maps each day to the articles that name it; by default, the candidates' days.
     published maps articles to their publication days; by default, the candidates' articles.
     """
+    return merge_traced(candidates, df, n_texts, mentions, published)[0]
+
+
+def merge_traced(candidates: list[Candidate], df: Counter, n_texts: int,
+                 mentions: dict[dt.date, set[str]] | None = None,
+                 published: dict[str, dt.date | None] | None = None,
+                 keys: dict[int, str] | None = None, last: Trace | None = None,
+                 ) -> tuple[list[Event], Trace]:
+    """Return merge_candidates' entries, replaying the last merge's decisions where they hold.
+
+    keys names each candidate (by id()) as the trace does; without keys nothing is
+    replayed or traced. The entries are those of a merge without a replay, exactly.
+    """
     vectors = _Vectors(df, n_texts)
     dated = [c for c in candidates if c.value]
     if mentions is None:
         mentions = _day_mentions(dated)
     if published is None:
         published = {c.article.stem: c.article.date for c in candidates}
-    groups = cluster(dated, vectors)
-    attach_reports([c for c in candidates if not c.value], groups, vectors)
+    replay = _replay(candidates, df, n_texts, keys or {}, last)
+    groups = cluster(dated, vectors, replay)
+    attach_reports([c for c in candidates if not c.value], groups, vectors, replay)
     groups = one_entry_per_sentence(groups)
     salience = _Salience(mentions, published)
     events = [_event(group, salience) for group in groups]
     events.sort(key=lambda e: (e.start, e.end, e.title))
     _assign_ids(events)
-    return events
+    return events, replay.now
+
+
+def _band(count: int) -> int:
+    """Return what a word's weight depends on of its count: the count, or its power of two."""
+    held = 1 + count
+    return held if held < EXACT_COUNTS else -held.bit_length()
+
+
+def _replay(candidates: list[Candidate], df: Counter, n_texts: int, keys: dict[int, str],
+            last: Trace | None) -> _Replay:
+    """Return the replay of the last trace, knowing which candidates' words changed weight."""
+    band = max(n_texts, 1).bit_length()
+    counts = {w: _band(k) for w, k in df.items()} if keys else {}
+    if last is not None and last.texts_band != band:
+        last = None  # every weight moved
+    changed: set[str] = set()
+    if last is not None:
+        words = {w for w, b in counts.items() if last.counts.get(w) != b}
+        words.update(w for w in last.counts if w not in counts)
+        if words:
+            changed = {keys[id(c)] for c in candidates
+                       if not words.isdisjoint(_shared_counts(c.sentence.text))
+                       or not words.isdisjoint(_shared_counts(c.clause))}
+    replay = _Replay(last, keys, changed)
+    replay.now.texts_band, replay.now.counts = band, counts
+    return replay
 
 
 def _report_score(report: Candidate, member: Candidate, vectors: _Vectors) -> float | None:
@@ -397,13 +562,15 @@ def _report_score(report: Candidate, member: Candidate, vectors: _Vectors) -> fl
 
 
 def attach_reports(reports: list[Candidate], groups: list[list[Candidate]],
-                   vectors: _Vectors) -> None:
+                   vectors: _Vectors, replay: _Replay | None = None) -> None:
     """Add each undated report to the group of the event it tells best, if one is close enough.
 
     A report is compared with the dated members of a group (a sample of a large one) that
     share a name with it. Groups are found through the report's rarest shared names, and
     only the REPORT_GROUPS of them dated nearest before the report's article, so that the
-    cost grows with the number of reports, not with reports times groups.
+    cost grows with the number of reports, not with reports times groups. With a replay,
+    a report takes again the group it took last time if it, its words' weights, the groups
+    it is compared with and their members are as they were.
     """
     by_entity: dict[str, list[tuple[dt.date, int]]] = {}
     named: list[dict[str, list[Candidate]]] = []  # per group: its sample's members by name
@@ -419,6 +586,10 @@ def attach_reports(reports: list[Candidate], groups: list[list[Candidate]],
         entries.sort()
     days = {name: [day for day, _ in entries] for name, entries in by_entity.items()}
     nearest: dict[tuple[dt.date | None, tuple[str, ...]], list[int]] = {}
+    replay = replay or _Replay(None, {})
+    changed = replay.changed_groups(groups) if replay.keys else set()
+    founders = [replay.keys[id(group[0])] for group in groups] if replay.keys else []
+    signatures: dict[tuple[dt.date | None, tuple[str, ...]], bytes] = {}
     found: list[tuple[Candidate, int]] = []
     for report in reports:
         names = tuple(sorted((n for n in report.entities if n in by_entity),
@@ -427,19 +598,35 @@ def attach_reports(reports: list[Candidate], groups: list[list[Candidate]],
         if key not in nearest:  # an article's reports often share their rarest names
             nearest[key] = _nearest_before(report.article.date,
                                            [(days[n], by_entity[n]) for n in names])
-        best, best_score = None, 0.0
-        for i in nearest[key]:
-            members = named[i]
-            # A member sharing two names is scored twice, to the same effect: all are group i's.
-            for name in report.entities:
-                for m in members.get(name, ()):
-                    score = _report_score(report, m, vectors)
-                    if score and score > best_score:
-                        best, best_score = i, score
+            if replay.keys:
+                signatures[key] = _digest([*names, "", *(founders[i] for i in nearest[key])])
+        best = _NOT_RECORDED
+        if replay.keys:
+            best = replay.recorded_report(report, signatures[key], nearest[key], changed)
+        if best is _NOT_RECORDED:
+            best = _best_told(report, nearest[key], named, vectors)
+        if replay.keys:
+            replay.now.reports[replay.key(report)] = (
+                signatures[key], None if best is None else founders[best])
         if best is not None:
             found.append((report, best))
     for report, i in found:
         groups[i].append(report)
+
+
+def _best_told(report: Candidate, near: list[int], named: list[dict[str, list[Candidate]]],
+               vectors: _Vectors) -> int | None:
+    """Return the group near whose members an undated report tells best, or None."""
+    best, best_score = None, 0.0
+    for i in near:
+        members = named[i]
+        # A member sharing two names is scored twice, to the same effect: all are group i's.
+        for name in report.entities:
+            for m in members.get(name, ()):
+                score = _report_score(report, m, vectors)
+                if score and score > best_score:
+                    best, best_score = i, score
+    return best
 
 
 def _nearest_before(day: dt.date | None,

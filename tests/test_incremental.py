@@ -8,6 +8,7 @@ from pathlib import Path
 import pytest
 
 import generator.build as build_module
+import generator.merge as merge
 import generator.serve as serve
 from generator.build import build
 from generator.render import Kept
@@ -189,3 +190,19 @@ def test_a_changed_template_renders_its_pages_again(tmp_path: Path, monkeypatch)
     assert not any(isinstance(result.files[name], Kept) for name in result.files
                    if name.startswith("events/"))
     assert _tree(tmp_path / "out") == _cold(content, tmp_path, monkeypatch)
+
+
+def test_an_edit_merges_again_only_the_candidates_it_touches(tmp_path: Path, monkeypatch):
+    monkeypatch.setenv("TIMELINE_CACHE_DIR", str(tmp_path / "cache"))
+    content = _with_all(tmp_path)
+    build(content, tmp_path / "out")
+    decided: list[str] = []
+    best_group = merge._best_group
+    monkeypatch.setattr(merge, "_best_group",
+                        lambda c, *rest: decided.append(c.article.stem) or best_group(c, *rest))
+    _edit(content, "strike.txt", 1)
+    build(content, tmp_path / "out")
+    again = list(decided)
+    decided.clear()
+    assert _tree(tmp_path / "out") == _cold(content, tmp_path, monkeypatch)
+    assert "strike" in again and 0 < len(again) < len(decided)
