@@ -5,8 +5,9 @@
 
 For each size N it writes a corpus with benchmarks/corpus.py (real news text, re-dated)
 under WORK/nN/content, points TIMELINE_CACHE_DIR at an empty WORK/nN/timeline-cache and
-runs `python -m generator build` as a fresh process three times: cold, after adding one
-article (warm cache), and with nothing changed. Each run reports its wall time and
+runs `python -m generator build` as a fresh process five times: cold, after adding one
+article (warm cache), with nothing changed, after changing that article, and after
+removing it. Each run reports its wall time and
 peak memory: the largest single process (os.wait4's ru_maxrss, which covers the
 extraction workers too) and the sum over the process tree (sampled from /proc).
 A second table shows the cost curve: seconds per article and t(N) / (N log N)
@@ -327,9 +328,10 @@ def main() -> None:
             version = subprocess.run([str(pelican), "--version"], capture_output=True, text=True)
             print(f"Pelican {version.stdout.strip()} (venv {pelican.parent.parent})")
     print("times in seconds, memory in MB (largest process / whole process tree); "
-          "+1 = after adding one article, = = nothing changed, extracted = articles (re)extracted "
+          "+1 = after adding one article, ~1 = after changing it, -1 = after removing it, "
+          "= = nothing changed, extracted = articles (re)extracted "
           "in +1 / = (cache entries written)")
-    cols = ["N", "events", "cold", "art/s", "RSS", "+1", "=", "extracted"]
+    cols = ["N", "events", "cold", "art/s", "RSS", "+1", "~1", "-1", "=", "extracted"]
     if not args.no_pelican:
         cols += ["Pelican", "RSS", "+1", "=", "ours/Pel"]
     print(" | ".join(cols))
@@ -348,13 +350,22 @@ def main() -> None:
         cold, _ = build(content, output)
         extra.rename(content / "articles" / extra.name)
         (plus, new_plus), (same, new_same) = build(content, output), build(content, output)
+        added = content / "articles" / extra.name
+        original = added.read_text(encoding="utf-8")
+        added.write_text(original
+                         + "\n\nThe committee met again on Monday, officials said.\n", encoding="utf-8")
+        changed, _ = build(content, output)
+        added.unlink()
+        removed, _ = build(content, output)
+        extra.write_text(original, encoding="utf-8")  # for Pelican's +1
         cells = [str(n), _events(cold), f"{cold.seconds:.1f}", f"{n / cold.seconds:.1f}",
-                 f"{cold.rss_max:.0f}/{cold.rss_tree:.0f}", f"{plus.seconds:.1f}", f"{same.seconds:.1f}",
+                 f"{cold.rss_max:.0f}/{cold.rss_tree:.0f}", f"{plus.seconds:.1f}",
+                 f"{changed.seconds:.1f}", f"{removed.seconds:.1f}", f"{same.seconds:.1f}",
                  f"{new_plus}/{new_same}"]
         pel_s = None
         if not args.no_pelican:
             try:
-                p_cold, p_plus, p_same = pelican_runs(pelican, paths[:-1], content / "articles" / extra.name,
+                p_cold, p_plus, p_same = pelican_runs(pelican, paths[:-1], extra,
                                                       folder / "pelican")
                 pel_s = p_cold.seconds
                 cells += [f"{p_cold.seconds:.1f}", f"{p_cold.rss_max:.0f}/{p_cold.rss_tree:.0f}",
@@ -365,7 +376,8 @@ def main() -> None:
                 print(err)
         print(" | ".join(cells), flush=True)
         rows.append((n, cold.seconds, pel_s))
-        stages += [f"{n} cold: {_stages(cold)}", f"{n} +1: {_stages(plus)}"]
+        stages += [f"{n} cold: {_stages(cold)}", f"{n} +1: {_stages(plus)}",
+                   f"{n} ~1: {_stages(changed)}", f"{n} -1: {_stages(removed)}"]
 
     print("\ncost curve (cold builds): s/article, and t(N)/(N log N) relative to N = "
           f"{sizes[0]} (> 1 = growing faster than N log N)")
