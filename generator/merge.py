@@ -341,10 +341,10 @@ def cluster(candidates: list[Candidate], vectors: _Vectors,
     index = _GroupIndex(vectors)
     for c in order:
         near = index.near(c)
-        best = replay.recorded_group(c, near, groups)
+        best, score = replay.recorded_group(c, near, groups, vectors)
         if best is _NOT_RECORDED:
-            best = _best_group(c, near, groups, vectors)
-        replay.took(c, best, groups)
+            best, score = _best_group(c, near, groups, vectors)
+        replay.took(c, best, score, groups)
         if best is None:
             groups.append([c])
             index.add(len(groups) - 1, c)
@@ -354,24 +354,29 @@ def cluster(candidates: list[Candidate], vectors: _Vectors,
     return groups
 
 
+def _group_score(c: Candidate, group: list[Candidate], vectors: _Vectors) -> float | None:
+    """Return how well a candidate matches a group's sample, or None if it cannot join it."""
+    sample = _sample(group)
+    for m in sample:
+        if not _compatible(c, m):
+            return None
+    score = None
+    for m in sample:
+        found = _match(c, m, vectors)
+        if found is not None and (score is None or found > score):
+            score = found
+    return score
+
+
 def _best_group(c: Candidate, near: list[int], groups: list[list[Candidate]],
-                vectors: _Vectors) -> int | None:
-    """Return the group a candidate matches best, of those near it, or None."""
+                vectors: _Vectors) -> tuple[int | None, float | None]:
+    """Return the group a candidate matches best, of those near it (or None), with its score."""
     best, best_score = None, None
     for i in near:
-        sample = _sample(groups[i])
-        score = None
-        for m in sample:
-            if not _compatible(c, m):
-                break
-        else:
-            for m in sample:
-                found = _match(c, m, vectors)
-                if found is not None and (score is None or found > score):
-                    score = found
+        score = _group_score(c, groups[i], vectors)
         if score is not None and (best_score is None or score > best_score):
             best, best_score = i, score
-    return best
+    return best, best_score
 
 
 _NOT_RECORDED = -1
@@ -387,7 +392,7 @@ class Trace:
 
     texts_band: int = 0  # the bit length of the number of texts the weights count
     counts: dict[str, int] = field(default_factory=dict)  # each stem's banded count
-    joins: dict[str, tuple[bytes, str | None]] = field(default_factory=dict)
+    joins: dict[str, tuple[bytes, str | None, float | None]] = field(default_factory=dict)
     groups: dict[str, bytes] = field(default_factory=dict)  # each group's members
     reports: dict[str, tuple[bytes, str | None]] = field(default_factory=dict)
 
@@ -423,32 +428,49 @@ class _Replay:
         """Return a candidate's key."""
         return self.keys[id(c)]
 
-    def recorded_group(self, c: Candidate, near: list[int],
-                       groups: list[list[Candidate]]) -> int | None:
-        """Return the group c took last time if it may take it again, else _NOT_RECORDED."""
+    def recorded_group(self, c: Candidate, near: list[int], groups: list[list[Candidate]],
+                       vectors: _Vectors) -> tuple[int | None, float | None]:
+        """Return the group c took last time and its score, if it may take it again.
+
+        If some groups c sees are dirty but not the one it took, only they are scored again:
+        the others score as they did. Else return (_NOT_RECORDED, None).
+        """
         if not self.keys:
-            return _NOT_RECORDED
+            return _NOT_RECORDED, None
         self.signature = _digest([self.keys[id(groups[i][0])] for i in near])
         if self.last is None:
-            return _NOT_RECORDED
+            return _NOT_RECORDED, None
         key = self.key(c)
         recorded = self.last.joins.get(key)
-        if (recorded is None or recorded[0] != self.signature or key in self.changed
-                or any(i in self.dirty for i in near)):
-            return _NOT_RECORDED
-        return None if recorded[1] is None else self.founders[recorded[1]]
+        if recorded is None or recorded[0] != self.signature or key in self.changed:
+            return _NOT_RECORDED, None
+        best = None if recorded[1] is None else self.founders[recorded[1]]
+        best_score = recorded[2]
+        if best in self.dirty:
+            return _NOT_RECORDED, None
+        # The first group of the best score wins: one seen before best scored less then.
+        for i in near:
+            if i not in self.dirty:
+                continue
+            score = _group_score(c, groups[i], vectors)
+            if score is not None and (best_score is None or score > best_score
+                                      or (score == best_score and best is not None and i < best)):
+                best, best_score = i, score
+        return best, best_score
 
-    def took(self, c: Candidate, best: int | None, groups: list[list[Candidate]]) -> None:
-        """Note the group c takes (None: a new one), and what it makes dirty."""
+    def took(self, c: Candidate, best: int | None, score: float | None,
+             groups: list[list[Candidate]]) -> None:
+        """Note the group c takes (None: a new one) with its score, and what it makes dirty."""
         if not self.keys:
             return
         key = self.key(c)
         target = None if best is None else self.key(groups[best][0])
-        self.now.joins[key] = (self.signature, target)
+        self.now.joins[key] = (self.signature, target, score)
         recorded = self.last.joins.get(key) if self.last is not None else None
         if best is None:
             self.founders[key] = len(groups)
-            if recorded != (self.signature, None) or key in self.changed or key in self.left:
+            if (recorded is None or recorded[:2] != (self.signature, None) or key in self.changed
+                    or key in self.left):
                 self.dirty.add(len(groups))
         elif recorded is None or recorded[1] != target or key in self.changed:
             self.dirty.add(best)
