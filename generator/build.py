@@ -31,7 +31,7 @@ from generator.events import detect_candidates, detect_reports, named_days
 from generator.export import atom_feed, events_json, icalendar, robots_txt, sitemap_xml, timeline_json
 from generator.files import escaping_links
 from generator.lexicon import DEFAULT_FAMILIES, trigger_table
-from generator.merge import Trace, document_frequencies, merge_traced
+from generator.merge import Trace, candidate_keys, document_frequencies, merge_traced
 from generator.models import Article, Candidate, Event, Problem, Site
 from generator.period import mark_background, story_period
 from generator.render import Kept, Stamp, render_pages
@@ -170,7 +170,7 @@ def generate(content_dir: Path, build_date: dt.date | None = None,
     cache.prune()  # drop what deleted or changed articles left behind
     clock.lap("extract")
     df, n = document_frequencies(texts)
-    keys = _candidate_keys(articles, extractions, cache) if cache.folder is not None else None
+    keys = candidate_keys(candidates) if cache.folder is not None else None
     traced = load_state(cache.folder, TRACE_FILE, TRACE_MAGIC, cache.secret) if keys else None
     events, trace = merge_traced(candidates, df, n, mentions, {a.stem: a.date for a in articles},
                                  keys, traced if isinstance(traced, Trace) else None)
@@ -189,17 +189,6 @@ def generate(content_dir: Path, build_date: dt.date | None = None,
     files.update(exports(site, events, files, build_date))
     clock.lap("render")
     return BuildResult(site, articles, events, problems, files, keys, seconds=clock.laps)
-
-
-def _candidate_keys(articles: list[Article], extractions: list[Extraction],
-                    cache: ExtractionCache) -> dict[int, str]:
-    """Return each candidate's key (by id()): its article as read, and its place in it."""
-    keys = {}
-    for article, (found, _, _) in zip(articles, extractions, strict=True):
-        prefix = cache.key(article)[:32]
-        for i, c in enumerate(found):
-            keys[id(c)] = f"{prefix}:{i}"
-    return keys
 
 
 class _Stopwatch:

@@ -10,7 +10,7 @@ import math
 import re
 from collections import Counter
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, fields
 
 from generator.dating import shift_days
 from generator.lexicon import STOPWORDS, lemma
@@ -395,6 +395,27 @@ class Trace:
     joins: dict[str, tuple[bytes, str | None, float | None]] = field(default_factory=dict)
     groups: dict[str, bytes] = field(default_factory=dict)  # each group's members
     reports: dict[str, tuple[bytes, str | None]] = field(default_factory=dict)
+
+
+def candidate_keys(candidates: list[Candidate]) -> dict[int, str]:
+    """Return each candidate's key (by id()): a digest of all a merge decision reads of it.
+
+    That is every field but the article, of which only its name and publication day: an
+    article edited keeps the keys of the candidates it still holds unchanged.
+    """
+    keys: dict[int, str] = {}
+    seen: Counter = Counter()
+    for c in candidates:
+        parts = [c.article.stem, c.article.date]
+        for f in fields(c):
+            if f.name != "article":
+                value = getattr(c, f.name)
+                parts.append(tuple(sorted(value)) if isinstance(value, frozenset) else value)
+        text = repr(parts)
+        seen[text] += 1  # the same candidate twice in one article is two
+        keys[id(c)] = hashlib.blake2b(f"{seen[text]}:{text}".encode("utf-8", "surrogatepass"),
+                                      digest_size=16).hexdigest()
+    return keys
 
 
 def _digest(keys: Iterable[str]) -> bytes:
