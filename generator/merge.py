@@ -380,6 +380,7 @@ def _best_group(c: Candidate, near: list[int], groups: list[list[Candidate]],
 
 
 _NOT_RECORDED = -1
+_NEW_GROUP = -2  # a report that joins no group
 
 
 @dataclass
@@ -395,6 +396,7 @@ class Trace:
     joins: dict[str, tuple[bytes, str | None, float | None]] = field(default_factory=dict)
     groups: dict[str, bytes] = field(default_factory=dict)  # each group's members
     reports: dict[str, tuple[bytes, str | None]] = field(default_factory=dict)
+    names: dict[str, bytes] = field(default_factory=dict)  # the groups holding each name
 
 
 def candidate_keys(candidates: list[Candidate]) -> dict[int, str]:
@@ -498,28 +500,62 @@ class _Replay:
         if recorded is not None and recorded[1] != target and recorded[1] in self.founders:
             self.dirty.add(self.founders[recorded[1]])  # it left the group it took then
 
+    def kept_report(self, report: Candidate, touched: set[str]) -> int | None:
+        """Return the group a report took last time if it takes it again, else None.
+
+        It does when it is unchanged and none of its names is touched: the groups it is
+        compared with, found and scored through its names alone, are then as they were.
+        A report that joined no group last time gets _NEW_GROUP.
+        """
+        if self.last is None:
+            return None
+        key = self.keys[id(report)]
+        recorded = self.last.reports.get(key)
+        if recorded is None or key in self.changed or not report.entities.isdisjoint(touched):
+            return None
+        if recorded[1] is None:
+            self.now.reports[key] = recorded
+            return _NEW_GROUP
+        target = self.founders.get(recorded[1])
+        if target is not None:
+            self.now.reports[key] = recorded
+        return target
+
     def recorded_report(self, report: Candidate, signature: bytes, near: list[int],
                         changed: set[int]) -> int | None:
-        """Return the group a report took last time if it may take it again, else _NOT_RECORDED."""
+        """Return the group a report took last time if it sees the same groups, unchanged.
+
+        A report that must be scored again gets _NOT_RECORDED.
+        """
         if self.last is None:
             return _NOT_RECORDED
-        key = self.key(report)
+        key = self.keys[id(report)]
         recorded = self.last.reports.get(key)
         if (recorded is None or recorded[0] != signature or key in self.changed
                 or any(i in changed for i in near)):
             return _NOT_RECORDED
         return None if recorded[1] is None else self.founders[recorded[1]]
 
-    def changed_groups(self, groups: list[list[Candidate]]) -> set[int]:
-        """Return the groups whose members differ from those of the same group last time."""
-        found = set()
+    def touched_names(self, groups: list[list[Candidate]],
+                      by_entity: dict[str, list[tuple[dt.date, int]]],
+                      founders: list[str]) -> tuple[set[int], set[str]]:
+        """Return the groups changed since the last merge, and the names whose groups changed."""
+        changed: set[int] = set()
+        touched: set[str] = set()
         for i, group in enumerate(groups):
             keys = [self.keys[id(m)] for m in group]
             signature = self.now.groups[keys[0]] = _digest(keys)
             if (self.last is None or self.last.groups.get(keys[0]) != signature
                     or not self.changed.isdisjoint(keys)):
-                found.add(i)
-        return found
+                changed.add(i)
+                touched.update(*(m.entities for m in group))
+        for name, entries in by_entity.items():
+            self.now.names[name] = _digest([founders[i] for _, i in entries])
+        if self.last is not None:
+            touched.update(name for name, signature in self.now.names.items()
+                           if self.last.names.get(name) != signature)
+            touched.update(name for name in self.last.names if name not in self.now.names)
+        return changed, touched
 
 
 def merge_candidates(candidates: list[Candidate], df: Counter, n_texts: int,
@@ -630,11 +666,15 @@ def attach_reports(reports: list[Candidate], groups: list[list[Candidate]],
     days = {name: [day for day, _ in entries] for name, entries in by_entity.items()}
     nearest: dict[tuple[dt.date | None, tuple[str, ...]], list[int]] = {}
     replay = replay or _Replay(None, {})
-    changed = replay.changed_groups(groups) if replay.keys else set()
     founders = [replay.keys[id(group[0])] for group in groups] if replay.keys else []
+    changed, touched = replay.touched_names(groups, by_entity, founders) if replay.keys else (set(), set())
     signatures: dict[tuple[dt.date | None, tuple[str, ...]], bytes] = {}
     found: list[tuple[Candidate, int]] = []
     for report in reports:
+        if replay.keys and (kept := replay.kept_report(report, touched)) is not None:
+            if kept != _NEW_GROUP:
+                found.append((report, kept))
+            continue
         names = tuple(sorted((n for n in report.entities if n in by_entity),
                              key=lambda n: (len(by_entity[n]), n))[:REPORT_NAMES])
         key = (report.article.date, names)
@@ -646,7 +686,7 @@ def attach_reports(reports: list[Candidate], groups: list[list[Candidate]],
         best = _NOT_RECORDED
         if replay.keys:
             best = replay.recorded_report(report, signatures[key], nearest[key], changed)
-        if best is _NOT_RECORDED:
+        if best == _NOT_RECORDED:
             best = _best_told(report, nearest[key], named, vectors)
         if replay.keys:
             replay.now.reports[replay.key(report)] = (
