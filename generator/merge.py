@@ -10,11 +10,11 @@ import math
 import re
 from collections import Counter
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass, field, fields
+from dataclasses import dataclass, field, fields, replace
 
 from generator.dating import shift_days
 from generator.lexicon import STOPWORDS, lemma
-from generator.models import Candidate, Event, Source
+from generator.models import Article, Candidate, Event, Source
 from generator.temporal.values import describe, precision
 from generator.titles import title_for
 
@@ -397,6 +397,7 @@ class Trace:
     groups: dict[str, bytes] = field(default_factory=dict)  # each group's members
     reports: dict[str, tuple[bytes, str | None]] = field(default_factory=dict)
     names: dict[str, bytes] = field(default_factory=dict)  # the groups holding each name
+    events: dict[bytes, Event] = field(default_factory=dict)  # each group's entry, before ids
 
 
 def candidate_keys(candidates: list[Candidate]) -> dict[int, str]:
@@ -443,6 +444,7 @@ class _Replay:
         self.dirty: set[int] = set()
         self.founders: dict[str, int] = {}
         self.signature = b""
+        self.articles: dict[int, str] = {}
         gone = set(last.joins) - set(keys.values()) if last is not None else set()
         # The groups the candidates gone had joined: dirty from the start.
         self.left = {last.joins[k][1] or k for k in gone} if last is not None else set()
@@ -536,6 +538,33 @@ class _Replay:
             return _NOT_RECORDED
         return None if recorded[1] is None else self.founders[recorded[1]]
 
+    def entry(self, group: list[Candidate], salience: _Salience) -> Event:
+        """Return a group's entry: the last merge's if its members and their articles are the same.
+
+        Only its importance, which weighs the whole corpus, is worked out again.
+        """
+        if not self.keys:
+            return _event(group, salience)
+        digest = _digest([f"{self.keys[id(m)]}:{self._article(m.article)}" for m in group])
+        cached = self.last.events.get(digest) if self.last is not None else None
+        if cached is None:
+            event = _event(group, salience)
+            self.now.events[digest] = replace(event, sources=list(event.sources))
+            return event
+        self.now.events[digest] = cached
+        return replace(cached, sources=list(cached.sources),
+                       importance=_importance(cached.sources, cached.start, cached.end,
+                                              cached.listed_by, cached.status, salience))
+
+    def _article(self, article: Article) -> str:
+        """Return what an entry shows of an article, as one string."""
+        found = self.articles.get(id(article))
+        if found is None:
+            found = self.articles[id(article)] = repr((
+                article.stem, article.date, article.publisher, article.title, article.url,
+                article.display_name))
+        return found
+
     def touched_names(self, groups: list[list[Candidate]],
                       by_entity: dict[str, list[tuple[dt.date, int]]],
                       founders: list[str]) -> tuple[set[int], set[str]]:
@@ -590,7 +619,7 @@ def merge_traced(candidates: list[Candidate], df: Counter, n_texts: int,
     attach_reports([c for c in candidates if not c.value], groups, vectors, replay)
     groups = one_entry_per_sentence(groups)
     salience = _Salience(mentions, published)
-    events = [_event(group, salience) for group in groups]
+    events = [replay.entry(group, salience) for group in groups]
     events.sort(key=lambda e: (e.start, e.end, e.title))
     _assign_ids(events)
     return events, replay.now
@@ -938,8 +967,7 @@ def _event(group: list[Candidate], salience: _Salience) -> Event:
     category = categories.most_common(1)[0][0] if categories else "event"
     # Independent sources first; then how much the whole corpus talks about the same days.
     listed_by = len({m.article.stem for m in group if m.listed})
-    importance = round((source_score(sources) + salience.of(start, end)
-                        + LISTED_WEIGHT * listed_by) * status_weight(status), 2)
+    importance = _importance(sources, start, end, listed_by, status, salience)
     return Event(
         id="", title=title_for(_titled(agree_told, told)), summary=lead.quote,
         date=dated.value, start=start,
@@ -947,6 +975,13 @@ def _event(group: list[Candidate], salience: _Salience) -> Event:
         disputed=any(m.disputed for m in group), date_note=note,
         listed_by=listed_by, status=status,
     )
+
+
+def _importance(sources: list[Source], start: dt.date, end: dt.date, listed_by: int,
+                status: str | None, salience: _Salience) -> float:
+    """Return an entry's importance: its sources, the coverage of its days, its listings."""
+    return round((source_score(sources) + salience.of(start, end) + LISTED_WEIGHT * listed_by)
+                 * status_weight(status), 2)
 
 
 def event_status(statuses: Iterable[str | None]) -> str | None:

@@ -206,3 +206,14 @@ def test_an_edit_merges_again_only_the_candidates_it_touches(tmp_path: Path, mon
     decided.clear()
     assert _tree(tmp_path / "out") == _cold(content, tmp_path, monkeypatch)
     assert "strike" in again and 0 < len(again) < len(decided)
+
+
+def test_a_changed_publisher_reaches_the_entries_that_cite_it(tmp_path: Path, monkeypatch):
+    monkeypatch.setenv("TIMELINE_CACHE_DIR", str(tmp_path / "cache"))
+    content = _with_all(tmp_path)
+    build(content, tmp_path / "out")
+    path = content / "articles" / "floods.txt"
+    _write(path, path.read_text(encoding="utf-8").replace("Publisher: Daily", "Publisher: Gazette"), 1)
+    build(content, tmp_path / "out")
+    assert "Gazette" in (tmp_path / "out" / "events.json").read_text(encoding="utf-8")
+    assert _tree(tmp_path / "out") == _cold(content, tmp_path, monkeypatch)
