@@ -431,22 +431,10 @@ class ReadCache:
     """
 
     def __init__(self, folder: Path | None, secret: bytes | None = None) -> None:
-        folder, self.secret = _keyed(folder, secret)
-        self.path = folder / READS_FILE if folder is not None else None
-        self.fingerprint = fingerprint()
-        self.stored: dict[str, tuple[tuple, Reading]] = self._load()
+        self.folder, self.secret = _keyed(folder, secret)
+        stored = load_state(self.folder, READS_FILE, READS_MAGIC, self.secret)
+        self.stored: dict[str, tuple[tuple, Reading]] = stored if isinstance(stored, dict) else {}
         self.hits = 0
-
-    def _load(self) -> dict[str, tuple[tuple, Reading]]:
-        if self.path is None:
-            return {}
-        try:
-            payload = _unseal(self.path.read_bytes(), READS_MAGIC, self.fingerprint, NO_KEY,
-                              self.secret)
-            value = pickle.loads(payload) if payload is not None else None  # see the module notes
-        except Exception:  # missing, truncated, corrupt, foreign: all mean "read again"
-            return {}
-        return value if isinstance(value, dict) else {}
 
     def mapper(self, inner: Callable = map) -> Callable:
         """Return a map for articles.read_articles that reads through inner only what changed."""
@@ -469,12 +457,10 @@ class ReadCache:
         return read
 
     def _save(self, entries: dict[str, tuple[tuple, Reading]]) -> None:
-        if self.path is None:
+        if self.folder is None:
             return
         self.stored = entries
-        payload = pickle.dumps(entries, protocol=_PICKLE_PROTOCOL)
-        write_atomically(self.path, _seal(READS_MAGIC, self.fingerprint, NO_KEY, payload,
-                                          self.secret))
+        store_state(self.folder, READS_FILE, READS_MAGIC, self.secret, entries)
 
 
 def _stamp(path: Path, day: dt.date) -> tuple | None:
