@@ -94,21 +94,25 @@ class BuildResult:
         return self.counts[1] if self.counts else len(self.events)
 
 
-def extract(article: Article, triggers: dict) -> tuple[list[Candidate], list[str], set[dt.date]]:
-    """Return an article's event candidates, its sentences' texts and the days it names."""
+def extract(article: Article, triggers: dict) -> Extraction:
+    """Return an article's event candidates, its sentences' texts, the days it names and keys.
+
+    The keys name the candidates for the merge's replay (see ``merge.candidate_keys``).
+    """
     text = extracted_text(article)
     # The stamp's day still counts as a day the article names; it dates no sentence.
     sentences = reported_sentences(split_sentences(text))
     timexes = tag(text, article.date)
     candidates = detect_candidates(article, text, sentences, timexes, triggers)
     candidates += detect_reports(article, sentences, triggers)
-    return candidates, [s.text for s in sentences], named_days(timexes, article.date)
+    return (candidates, [s.text for s in sentences], named_days(timexes, article.date),
+            candidate_keys(candidates))
 
 
 def _worker_extract(article: Article) -> Extraction:
     """Extract one article in a worker; the article itself is not sent back."""
-    candidates, sentences, days = extract(article, _triggers())
-    return [replace(c, article=None) for c in candidates], sentences, days
+    candidates, sentences, days, keys = extract(article, _triggers())
+    return [replace(c, article=None) for c in candidates], sentences, days, keys
 
 
 @functools.cache
@@ -191,16 +195,18 @@ def _generate(content_dir: Path, build_date: dt.date | None,
     candidates: list[Candidate] = []
     texts: list[str] = []
     mentions: dict[dt.date, set[str]] = {}
+    keyed: dict[int, str] = {}
     extractions = extract_all(articles, cache, executor, progress)
-    for article, (more, sentences, days) in zip(articles, extractions, strict=True):
+    for article, (more, sentences, days, keys) in zip(articles, extractions, strict=True):
         candidates += more
+        keyed.update(zip(map(id, more), keys, strict=True))
         texts += sentences
         for day in days:
             mentions.setdefault(day, set()).add(article.stem)
     cache.prune()  # drop what deleted or changed articles left behind
     clock.lap("extract")
     df, n = document_frequencies(texts)
-    keys = candidate_keys(candidates) if cache.folder is not None else None
+    keys = keyed if cache.folder is not None else None
     traced = load_state(cache.folder, TRACE_FILE, TRACE_MAGIC, cache.secret) if keys else None
     events, trace = merge_traced(candidates, df, n, mentions, {a.stem: a.date for a in articles},
                                  keys, traced if isinstance(traced, Trace) else None)

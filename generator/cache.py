@@ -49,7 +49,8 @@ from pathlib import Path
 import generator
 from generator.models import Article, Candidate, Problem
 
-Extraction = tuple[list[Candidate], list[str], set[dt.date]]
+# An article's candidates, its sentences' texts, the days it names and its candidates' keys.
+Extraction = tuple[list[Candidate], list[str], set[dt.date], list[str]]
 Reading = tuple[Article | None, list[Problem]]  # what articles.read_article returns
 
 MAGIC = b"TLXCACHE"
@@ -228,12 +229,14 @@ def _make_key(path: Path) -> None:
 
 def _valid(value: object) -> bool:
     """Return whether an unpickled value has the shape of a stored extraction."""
-    if not (isinstance(value, tuple) and len(value) == 3):
+    if not (isinstance(value, tuple) and len(value) == 4):
         return False
-    candidates, sentences, days = value
+    candidates, sentences, days, keys = value
     return (isinstance(candidates, list) and all(isinstance(c, Candidate) for c in candidates)
             and isinstance(sentences, list) and all(isinstance(s, str) for s in sentences)
-            and isinstance(days, set) and all(isinstance(d, dt.date) for d in days))
+            and isinstance(days, set) and all(isinstance(d, dt.date) for d in days)
+            and isinstance(keys, list) and len(keys) == len(candidates)
+            and all(isinstance(k, str) for k in keys))
 
 
 def attach(found: Extraction, article: Article) -> Extraction:
@@ -367,9 +370,10 @@ class ExtractionCache:
             return
         key = self.key(article)
         self.seen.add(key)
-        candidates, sentences, days = value
+        candidates, sentences, days, keys = value
         # The article is not stored: get() re-attaches the one just read.
-        stored = ([replace(c, article=None) for c in candidates], list(sentences), set(days))
+        stored = ([replace(c, article=None) for c in candidates], list(sentences), set(days),
+                  list(keys))
         payload = pickle.dumps(stored, protocol=_PICKLE_PROTOCOL)
         write_atomically(self.path(key), _seal(MAGIC, self.fingerprint, bytes.fromhex(key), payload,
                                                self.secret))

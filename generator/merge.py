@@ -400,13 +400,14 @@ class Trace:
     events: dict[bytes, Event] = field(default_factory=dict)  # each group's entry, before ids
 
 
-def candidate_keys(candidates: list[Candidate]) -> dict[int, str]:
-    """Return each candidate's key (by id()): a digest of all a merge decision reads of it.
+def candidate_keys(candidates: list[Candidate]) -> list[str]:
+    """Return each candidate's key, in order: a digest of all a merge decision reads of it.
 
     That is every field but the article, of which only its name and publication day: an
-    article edited keeps the keys of the candidates it still holds unchanged.
+    article edited keeps the keys of the candidates it still holds unchanged. A key does
+    not depend on other articles' candidates, so extraction makes an article's keys.
     """
-    keys: dict[int, str] = {}
+    keys: list[str] = []
     seen: Counter = Counter()
     for c in candidates:
         parts = [c.article.stem, c.article.date]
@@ -416,8 +417,8 @@ def candidate_keys(candidates: list[Candidate]) -> dict[int, str]:
                 parts.append(tuple(sorted(value)) if isinstance(value, frozenset) else value)
         text = repr(parts)
         seen[text] += 1  # the same candidate twice in one article is two
-        keys[id(c)] = hashlib.blake2b(f"{seen[text]}:{text}".encode("utf-8", "surrogatepass"),
-                                      digest_size=16).hexdigest()
+        keys.append(hashlib.blake2b(f"{seen[text]}:{text}".encode("utf-8", "surrogatepass"),
+                                    digest_size=16).hexdigest())
     return keys
 
 

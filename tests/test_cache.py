@@ -78,13 +78,13 @@ def test_a_cached_extraction_equals_a_fresh_one(tmp_path):
     cached = run(cache, fresh, Counter())
     assert cache.hits == 3
     assert cached == [generator.build.extract(art, TRIGGERS) for art in fresh]
-    assert any(candidates for candidates, _, _ in cached)  # the comparison is not vacuous
+    assert any(candidates for candidates, _, _, _ in cached)  # the comparison is not vacuous
 
 
 def test_loaded_candidates_point_at_the_article_just_read(tmp_path):
     run(ExtractionCache(tmp_path), arts(TEXTS), Counter())
     new = article(TEXTS["a"], stem="a", publisher="Example News")
-    candidates, _, _ = ExtractionCache(tmp_path).get(new)
+    candidates, _, _, _ = ExtractionCache(tmp_path).get(new)
     assert candidates
     assert all(c.article is new for c in candidates)
 
@@ -288,7 +288,7 @@ def test_a_failed_write_leaves_the_old_entry_whole_and_no_temp_file(tmp_path, mo
         raise OSError("disk full")
 
     monkeypatch.setattr(os, "replace", fail)
-    cache.put(art, ([], ["something else"], set()))  # a failed write is not an error
+    cache.put(art, ([], ["something else"], set(), []))  # a failed write is not an error
     monkeypatch.undo()
 
     assert entry_files(tmp_path) == before
@@ -319,7 +319,7 @@ def test_an_interrupted_write_leaves_the_old_entry_whole_and_no_temp_file(tmp_pa
 
     monkeypatch.setattr(os, "fdopen", HalfWriter)
     with pytest.raises(KeyboardInterrupt):
-        cache.put(art, ([], ["something else"], set()))
+        cache.put(art, ([], ["something else"], set(), []))
     monkeypatch.undo()
 
     assert entry_files(tmp_path) == before

@@ -24,7 +24,7 @@ def _content(tmp_path: Path, name: str, body: str) -> Path:
 
 def test_a_sentence_of_many_dates_gives_short_quotes_and_one_candidate_per_date_at_most():
     text = "Police arrested protesters on Monday " * 30  # one sentence of 1,110 characters
-    found, sentences, _ = extract(article(text), TRIGGERS)
+    found, sentences, _, _ = extract(article(text), TRIGGERS)
     assert found
     assert len([c for c in found if c.date_text]) <= 30
     assert max(len(c.quote) for c in found) <= MAX_SENTENCE <= 600
@@ -117,7 +117,7 @@ def test_events_are_read_from_the_first_part_of_an_over_long_text_with_a_warning
     found, problems = read_article(path)
     assert any(f"events are read from the first {EXTRACTED_CHARS:,}" in p.message
                for p in problems)
-    candidates, _, days = extract(found, TRIGGERS)
+    candidates, _, days, _ = extract(found, TRIGGERS)
     assert dt.date(2024, 3, 3) not in days
     assert not [c for c in candidates if c.date_text]
 

@@ -186,7 +186,7 @@ def test_the_stamp_day_counts_as_named_but_the_sentence_is_dated_by_its_own_word
     assert [e["start"] for e in events] == ["2021-03-04"]
     assert [s["quote"] for e in events for s in e["sources"]] == [
         "The council said Thursday that it had approved the new dam."]
-    _, _, days = extract(read_article(content / "articles" / "a.md")[0], trigger_table(DEFAULT_FAMILIES))
+    _, _, days, _ = extract(read_article(content / "articles" / "a.md")[0], trigger_table(DEFAULT_FAMILIES))
     assert dt.date(2021, 3, 5) in days
 
 
