@@ -30,13 +30,21 @@ from generator.clean import reported_sentences
 from generator.config import build_date_from_env, default_template_dirs, load_site
 from generator.curation import apply_curation, load_curation
 from generator.events import detect_candidates, detect_reports, named_days
-from generator.export import atom_feed, events_json, icalendar, robots_txt, sitemap_xml, timeline_json
+from generator.export import (
+    Fragments,
+    atom_feed,
+    events_json,
+    icalendar,
+    robots_txt,
+    sitemap_xml,
+    timeline_json,
+)
 from generator.files import escaping_links
 from generator.lexicon import DEFAULT_FAMILIES, trigger_table
 from generator.merge import Trace, candidate_keys, document_frequencies, merge_traced
 from generator.models import Article, Candidate, Event, Problem, Site
 from generator.period import mark_background, story_period
-from generator.render import Kept, Stamp, render_pages
+from generator.render import EntryDigests, Kept, Stamp, render_pages
 from generator.sentences import split_sentences
 from generator.temporal import tag
 from generator.write import check_output_dir, write_output
@@ -45,6 +53,7 @@ from generator.write import check_output_dir, write_output
 POOL_MIN_ARTICLES = 16
 READ_CHUNK = 32  # files a worker reads per task
 TRACE_FILE, TRACE_MAGIC = "merge-trace.sealed", b"TLXTRACE"  # the last merge's decisions
+PARTS_FILE, PARTS_MAGIC = "export-parts.sealed", b"TLXPARTS"  # the last exports' entry parts
 # A build makes millions of objects that live until it ends (candidates, vectors, pages)
 # and few reference cycles: the collector's default, a pass every 700 new objects, spent
 # a third of an incremental build rescanning them.
@@ -217,12 +226,16 @@ def _generate(content_dir: Path, build_date: dt.date | None,
     problems += found + applied
     events = mark_background(events, story_period(articles, events))
     clock.lap("merge")
+    parts = load_state(cache.folder, PARTS_FILE, PARTS_MAGIC, cache.secret)
+    fragments = Fragments(parts if isinstance(parts, dict) else None,
+                          EntryDigests() if cache.folder is not None else None)
     try:
         files, keys = render_pages(site, events, articles, default_template_dirs(content_dir),
-                                   build_date, last)
+                                   build_date, last, fragments)
     except TemplateError as err:
         raise _template_error(err) from err
-    files.update(exports(site, events, files, build_date))
+    files.update(exports(site, events, files, build_date, fragments))
+    store_state(cache.folder, PARTS_FILE, PARTS_MAGIC, cache.secret, fragments.now)
     clock.lap("render")
     return BuildResult(site, articles, events, problems, files, keys, seconds=clock.laps)
 
@@ -250,15 +263,18 @@ def _pool_map(pool: ProcessPoolExecutor) -> Callable:
 
 
 def exports(site: Site, events: list[Event], pages: dict[str, str | bytes | Kept],
-            build_date: dt.date | None) -> dict[str, str | bytes]:
-    """Return the machine-readable files: the data, the feed, the calendar and the sitemap."""
+            build_date: dt.date | None, fragments: Fragments | None = None) -> dict[str, str | bytes]:
+    """Return the machine-readable files: the data, the feed, the calendar and the sitemap.
+
+    Each entry's part of them is taken from fragments where the last build made it.
+    """
     listed = sorted(p for p in pages if p.endswith(".html") and p != "404.html")
     latest = max((e.end for e in events), default=None)
     files: dict[str, str | bytes] = {
-        "events.json": events_json(events),
-        "timeline.json": timeline_json(site, events),
+        "events.json": events_json(events, fragments),
+        "timeline.json": timeline_json(site, events, fragments),
         "feed.xml": atom_feed(site, events, build_date),
-        "events.ics": icalendar(site, events).encode("utf-8"),  # CRLF lines, kept as written
+        "events.ics": icalendar(site, events, fragments).encode("utf-8"),  # CRLF lines, as written
         "robots.txt": robots_txt(site),
     }
     if site.base_url:  # a sitemap's addresses must be absolute

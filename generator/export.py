@@ -7,10 +7,12 @@ byte-identical output.
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import json
 import re
 import uuid
 import xml.etree.ElementTree as ET
+from collections.abc import Callable, Mapping
 from html import escape
 from urllib.parse import quote, urlsplit
 
@@ -31,10 +33,55 @@ BACKGROUND = "Background"
 _NOT_XML = re.compile("[^\t\n\r\x20-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
 
 
-def events_json(events: list[Event]) -> str:
+class Fragments:
+    """Each entry's part of an export, by the entry's digest: the last build's where it holds.
+
+    A part is a pure function of its entry (and of the site, named in its kind), so an
+    entry of the same digest has the same part. Without a digest, every part is made.
+    """
+
+    def __init__(self, last: Mapping[str, str] | None = None,
+                 digest: Callable[[Event], str] | None = None) -> None:
+        self.last = last or {}
+        self.digest = digest
+        self.now: dict[str, str] = {}  # the parts this build used: what the next one may take
+
+    def of(self, kind: str, event: Event, make: Callable[[Event], str]) -> str:
+        """Return an entry's part of the kind, made by make unless the last build made it."""
+        if self.digest is None:
+            return make(event)
+        key = f"{kind}\0{self.digest(event)}"
+        found = self.now.get(key)
+        if found is None:
+            found = self.last.get(key)
+            if found is None:
+                found = make(event)
+            self.now[key] = found
+        return found
+
+
+def events_json(events: list[Event], fragments: Fragments | None = None) -> str:
     """Return ``events.json``: every entry, sorted by start."""
+    fragments = fragments or Fragments()
     ordered = sorted(events, key=lambda e: (e.start, e.end, e.id))
-    return _json({"events": [e.as_json() for e in ordered]})
+    lines = [fragments.of("json", e, _entry_json) for e in ordered]
+    return "{\n" + f'  "events": {_listing(lines)}' + "\n}\n"
+
+
+def _entry_json(event: Event) -> str:
+    return _dumps(_clean_strings(event.as_json()))
+
+
+def _dumps(value: object) -> str:
+    return json.dumps(value, ensure_ascii=False)
+
+
+def _listing(lines: list[str]) -> str:
+    """Return a JSON list of encoded items, each on a line of its own."""
+    if not lines:
+        return "[]"
+    items = ",\n".join(f"    {line}" for line in lines)
+    return f"[\n{items}\n  ]"
 
 
 def _json(data: dict) -> str:
@@ -45,12 +92,8 @@ def _json(data: dict) -> str:
     """
     parts = []
     for key, value in _clean_strings(data).items():
-        if isinstance(value, list) and value:
-            items = ",\n".join(f"    {json.dumps(item, ensure_ascii=False)}" for item in value)
-            text = f"[\n{items}\n  ]"
-        else:
-            text = json.dumps(value, ensure_ascii=False)
-        parts.append(f"  {json.dumps(key, ensure_ascii=False)}: {text}")
+        text = _listing([_dumps(item) for item in value]) if isinstance(value, list) else _dumps(value)
+        parts.append(f"  {_dumps(key)}: {text}")
     return "{\n" + ",\n".join(parts) + "\n}\n"
 
 
@@ -144,25 +187,28 @@ def _tl_text(event: Event) -> str:
     return "".join(parts)
 
 
-def timeline_json(site: Site, events: list[Event]) -> str:
+def timeline_json(site: Site, events: list[Event], fragments: Fragments | None = None) -> str:
     """Return ``timeline.json``: the events in TimelineJS3's JSON format, HTML-escaped."""
-    slides = []
-    for event in _chronological(events):
-        start, end = _tl_dates(event)
-        slide: dict = {"start_date": start}
-        if end is not None:
-            slide["end_date"] = end
-        slide["text"] = {"headline": escape(marked_title(event)), "text": _tl_text(event)}
-        # TimelineJS puts every text of a slide into the page as HTML. Background entries
-        # share a row of their own, apart from the story's categories.
-        slide["group"] = escape(BACKGROUND if event.background else event.category)
-        slide["unique_id"] = event.id
-        slide["display_date"] = escape(describe(event.date))
-        slides.append(slide)
+    fragments = fragments or Fragments()
+    slides = [fragments.of("slide", event, _slide) for event in _chronological(events)]
     title_text = f"<p>{escape(site.description)}</p>" if site.description else ""
-    data = {"title": {"text": {"headline": escape(site.title), "text": title_text}},
-            "events": slides}
-    return _json(data)
+    title = _clean_strings({"text": {"headline": escape(site.title), "text": title_text}})
+    return "{\n" + f'  "title": {_dumps(title)},\n  "events": {_listing(slides)}' + "\n}\n"
+
+
+def _slide(event: Event) -> str:
+    """Return an entry's TimelineJS3 slide, encoded."""
+    start, end = _tl_dates(event)
+    slide: dict = {"start_date": start}
+    if end is not None:
+        slide["end_date"] = end
+    slide["text"] = {"headline": escape(marked_title(event)), "text": _tl_text(event)}
+    # TimelineJS puts every text of a slide into the page as HTML. Background entries
+    # share a row of their own, apart from the story's categories.
+    slide["group"] = escape(BACKGROUND if event.background else event.category)
+    slide["unique_id"] = event.id
+    slide["display_date"] = escape(describe(event.date))
+    return _dumps(_clean_strings(slide))
 
 
 # Atom -------------------------------------------------------------------------------------
@@ -286,37 +332,45 @@ def _ics_host(site: Site) -> str:
     return urlsplit(_base(site)).hostname or ICS_HOST
 
 
-def icalendar(site: Site, events: list[Event]) -> str:
+def icalendar(site: Site, events: list[Event], fragments: Fragments | None = None) -> str:
     """Return ``events.ics``: an RFC 5545 calendar with one all-day VEVENT per event."""
+    fragments = fragments or Fragments()
     host = _ics_host(site)
+    base = _base(site)
     lines = ["BEGIN:VCALENDAR", "VERSION:2.0", f"PRODID:{ICS_PRODID}", "CALSCALE:GREGORIAN",
              "METHOD:PUBLISH", f"X-WR-CALNAME:{_ics_text(site.title)}"]
     if site.description:
         lines.append(f"X-WR-CALDESC:{_ics_text(site.description)}")
-    for event in _chronological(events):
-        stamp = _latest_article_date(event) or event.start
-        if event.end < dt.date.max:
-            end = f"DTEND;VALUE=DATE:{_ics_date(event.end + dt.timedelta(days=1))}"
-        else:  # no day after 9999-12-31 to end on
-            end = f"DURATION:P{(event.end - event.start).days + 1}D"
-        description = event.summary
-        outlets = _outlets(event)
-        if outlets:
-            description += "\n\nSources:\n" + "\n".join(f"- {o}" for o in outlets)
-        lines += [
-            "BEGIN:VEVENT",
-            f"UID:{_ics_text(event.id)}@{host}",
-            f"DTSTAMP:{_ics_date(stamp)}T000000Z",
-            f"DTSTART;VALUE=DATE:{_ics_date(event.start)}",
-            end,
-            f"SUMMARY:{_ics_text(marked_title(event))}",
-            f"DESCRIPTION:{_ics_text(description)}",
-            "CATEGORIES:" + ",".join(_ics_text(c) for c in _ics_categories(event)),
-        ]
-        if _base(site):
-            lines.append(f"URL:{_url(site, _event_path(event))}")
-        lines.append("END:VEVENT")
-    lines.append("END:VCALENDAR")
+    head = "".join(_fold(line) + "\r\n" for line in lines)
+    vevents = [fragments.of(f"ics\0{host}\0{base}", event, functools.partial(_vevent, site, host))
+               for event in _chronological(events)]
+    return head + "".join(vevents) + "END:VCALENDAR\r\n"
+
+
+def _vevent(site: Site, host: str, event: Event) -> str:
+    """Return an entry's VEVENT, folded."""
+    stamp = _latest_article_date(event) or event.start
+    if event.end < dt.date.max:
+        end = f"DTEND;VALUE=DATE:{_ics_date(event.end + dt.timedelta(days=1))}"
+    else:  # no day after 9999-12-31 to end on
+        end = f"DURATION:P{(event.end - event.start).days + 1}D"
+    description = event.summary
+    outlets = _outlets(event)
+    if outlets:
+        description += "\n\nSources:\n" + "\n".join(f"- {o}" for o in outlets)
+    lines = [
+        "BEGIN:VEVENT",
+        f"UID:{_ics_text(event.id)}@{host}",
+        f"DTSTAMP:{_ics_date(stamp)}T000000Z",
+        f"DTSTART;VALUE=DATE:{_ics_date(event.start)}",
+        end,
+        f"SUMMARY:{_ics_text(marked_title(event))}",
+        f"DESCRIPTION:{_ics_text(description)}",
+        "CATEGORIES:" + ",".join(_ics_text(c) for c in _ics_categories(event)),
+    ]
+    if _base(site):
+        lines.append(f"URL:{_url(site, _event_path(event))}")
+    lines.append("END:VEVENT")
     return "".join(_fold(line) + "\r\n" for line in lines)
 
 

@@ -35,6 +35,7 @@ from generator.config import (  # noqa: F401 (re-exported)
     template_root,
 )
 from generator.events import is_denial
+from generator.export import Fragments
 from generator.files import read_inside, real, walk
 from generator.models import Article, Event, Site, Source
 from generator.search import search_index
@@ -101,12 +102,13 @@ def render_site(site: Site, events: list[Event], articles: list[Article],
 
 def render_pages(site: Site, events: list[Event], articles: list[Article],
                  template_dirs: list[Path], build_date: dt.date | None = None,
-                 last: Mapping[str, Stamp] | None = None,
+                 last: Mapping[str, Stamp] | None = None, fragments: Fragments | None = None,
                  ) -> tuple[dict[str, str | bytes | Kept], dict[str, str]]:
     """Return the site's files, and the key of each page's inputs that has one.
 
     A page whose key is that of its stamp in last (the last build's pages, as checked on
-    disk) is not rendered again: it is Kept.
+    disk) is not rendered again: it is Kept. The search index takes its entries' parts
+    from fragments, whose digest of entries the page keys share.
     """
     env = _environment(template_dirs)
     _check_macros(env)
@@ -138,7 +140,8 @@ def render_pages(site: Site, events: list[Event], articles: list[Article],
         "background_page": background_names[0] if paged and background else None,
     }
     out: dict[str, str | bytes | Kept] = {}
-    renderer = _PageRenderer(env, common, last or {}, out)
+    digest = fragments.digest if fragments is not None and fragments.digest else EntryDigests()
+    renderer = _PageRenderer(env, common, last or {}, out, digest)
     page = renderer.page
     key_events = [e for e in timeline if e.id in key_ids]
     page("index.html", "index.html", root="", page="timeline", events=key_events if paged else story,
@@ -166,7 +169,7 @@ def render_pages(site: Site, events: list[Event], articles: list[Article],
                  year_page_names=background_names, background=chunk,
                  background_groups=_by_year(chunk))
             placed.update((e.id, name) for e in chunk)
-        out.update(search_index(timeline, lambda e: f"years/{placed[e.id]}#{e.id}", date_label))
+        out.update(search_index(timeline, lambda e: f"years/{placed[e.id]}#{e.id}", date_label, fragments))
     for i, event in enumerate(timeline):
         page(f"events/{event.id}.html", "event.html", root="../", page="event", event=event,
              previous=timeline[i - 1] if i else None,
@@ -183,6 +186,7 @@ def render_pages(site: Site, events: list[Event], articles: list[Article],
 # that reads another of their keys, or lists one whole, has no key and is rendered always.
 _LOOKUPS = {"labels", "article_pages", "citation_counts", "linked_stems", "key_ids"}
 _BY_ID = {"key_ids"}
+_PLAIN = {str, int, bool}
 
 
 class _PageRenderer:
@@ -195,12 +199,11 @@ class _PageRenderer:
     """
 
     def __init__(self, env: Environment, common: dict, last: Mapping[str, Stamp],
-                 out: dict[str, str | bytes | Kept]) -> None:
-        self.env, self.common, self.last, self.out = env, common, last, out
+                 out: dict[str, str | bytes | Kept], digest: Callable[[Event], str]) -> None:
+        self.env, self.common, self.last, self.out, self.digest = env, common, last, out, digest
         self.keys: dict[str, str] = {}
         self.trees: dict[str, tuple[str, frozenset[str]] | None] = {}
         self.shared: dict[str, str] = {}  # digests of site-wide values
-        self.digests: dict[int, str] = {}  # of entries, by id() while this build holds them
 
     def page(self, path: str, template_name: str, **variables: object) -> None:
         """Render one page into out, or keep its last file if its key is unchanged."""
@@ -250,11 +253,10 @@ class _PageRenderer:
 
     def _value(self, value: object) -> object:
         """Return what stands for a page's value in its key: a digest for an entry."""
+        if value is None or type(value) in _PLAIN:  # its repr in the key says it exactly
+            return (value,)  # a tuple: never taken for a digest
         if isinstance(value, Event):
-            found = self.digests.get(id(value))
-            if found is None:
-                found = self.digests[id(value)] = _digest(value)
-            return found
+            return self.digest(value)
         if isinstance(value, list | tuple):
             return [self._value(v) for v in value]
         if isinstance(value, Group):
@@ -267,6 +269,19 @@ class _PageRenderer:
                 return [self._value(value.event), _digest(value.sources)]
             return [self._value(value.event), places]
         return _digest(value)
+
+
+class EntryDigests:
+    """Digests of entries (see _digest), each made once while the build holds its entry."""
+
+    def __init__(self) -> None:
+        self.found: dict[int, str] = {}  # by id(): the entries outlive this
+
+    def __call__(self, event: Event) -> str:
+        found = self.found.get(id(event))
+        if found is None:
+            found = self.found[id(event)] = _digest(event)
+        return found
 
 
 def _template_tree(env: Environment, name: str) -> tuple[str, frozenset[str]] | None:

@@ -14,6 +14,7 @@ import re
 import unicodedata
 from collections.abc import Callable
 
+from generator.export import Fragments
 from generator.models import Event
 
 PREFIX = 2  # letters of a word that name its terms part
@@ -32,12 +33,12 @@ def words(text: str) -> set[str]:
 
 
 def search_index(events: list[Event], href: Callable[[Event], str],
-                 date_label: Callable[[str], str]) -> dict[str, str]:
+                 date_label: Callable[[str], str], fragments: Fragments | None = None) -> dict[str, str]:
     """Return the index files of events in timeline order; href gives an entry's address."""
+    fragments = fragments or Fragments()
     terms: dict[str, dict[str, list[int]]] = {}
     for number, event in enumerate(events):
-        text = " ".join([event.title, event.summary or ""] + [s.quote for s in event.sources])
-        for word in sorted(words(text)):
+        for word in fragments.of("words", event, _entry_words).split():
             terms.setdefault(word[:PREFIX], {}).setdefault(word, []).append(number)
     files = {f"search/terms-{prefix}.json": _json(dict(sorted(found.items())))
              for prefix, found in terms.items()}
@@ -48,6 +49,12 @@ def search_index(events: list[Event], href: Callable[[Event], str],
         "entries": len(events), "entries_per_part": ENTRIES_PER_PART, "prefix": PREFIX,
         "prefixes": sorted(terms)})
     return files
+
+
+def _entry_words(event: Event) -> str:
+    """Return an entry's searchable words, in order, each once."""
+    text = " ".join([event.title, event.summary or ""] + [s.quote for s in event.sources])
+    return " ".join(sorted(words(text)))
 
 
 def _json(value: object) -> str:

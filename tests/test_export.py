@@ -7,12 +7,22 @@ import json
 import re
 import uuid
 import xml.etree.ElementTree as ET
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
 
-from generator.export import atom_feed, events_json, icalendar, robots_txt, sitemap_xml, timeline_json
+from generator.export import (
+    Fragments,
+    atom_feed,
+    events_json,
+    icalendar,
+    robots_txt,
+    sitemap_xml,
+    timeline_json,
+)
 from generator.models import Event, Site, Source
+from generator.render import EntryDigests
 
 ATOM = "{http://www.w3.org/2005/Atom}"
 SITEMAP = "{http://www.sitemaps.org/schemas/sitemap/0.9}"
@@ -657,3 +667,29 @@ def test_the_feed_and_calendar_tag_background_entries(events):
     calendar = _by_uid(SITE, events)
     assert calendar["fifties"]["CATEGORIES"] == "politics,Background"
     assert calendar["year"]["CATEGORIES"] == "politics"
+
+
+# Parts kept between builds ----------------------------------------------------------------
+
+def _all_exports(site: Site, events: list[Event], fragments: Fragments | None = None) -> list[str]:
+    return [events_json(events, fragments), timeline_json(site, events, fragments),
+            icalendar(site, events, fragments)]
+
+
+def test_exports_made_from_the_last_builds_parts_equal_exports_made_afresh(events):
+    first = Fragments(None, EntryDigests())
+    _all_exports(SITE_WITH_BASE, events, first)
+    changed = [replace(e, title="A new title") if e.id == "day" else e for e in events]
+    changed.append(_event("added", "2025-05-02", dt.date(2025, 5, 2)))
+    second = Fragments(first.now, EntryDigests())
+    assert _all_exports(SITE_WITH_BASE, changed, second) == _all_exports(SITE_WITH_BASE, changed)
+    # The parts of the unchanged entries were taken, and only the parts now used are kept.
+    assert len(set(first.now) & set(second.now)) == 3 * (len(events) - 1)
+    assert len(second.now) == 3 * len(changed)
+
+
+def test_an_entry_part_is_made_again_for_another_site(events):
+    first = Fragments(None, EntryDigests())
+    icalendar(SITE_WITH_BASE, events, first)
+    assert (icalendar(SITE, events, Fragments(first.now, EntryDigests()))
+            == icalendar(SITE, events))
