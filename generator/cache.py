@@ -315,15 +315,19 @@ class ExtractionCache:
     """Extractions on disk, one file per article key; a folder of None disables the cache.
 
     Files are sealed with secret, by default this user's ``machine_key()``; without one
-    there is no cache.
+    there is no cache. A cache that remembers (as ``serve``'s, which builds again and
+    again) also keeps the extractions of its last build in memory, not to read them again.
     """
 
-    def __init__(self, folder: Path | None, secret: bytes | None = None) -> None:
+    def __init__(self, folder: Path | None, secret: bytes | None = None,
+                 remember: bool = False) -> None:
         self.folder, self.secret = _keyed(folder, secret)
         self.fingerprint = fingerprint()
         self.hits = 0
         self.misses = 0
         self.seen: set[str] = set()  # keys looked up or stored: what prune() keeps
+        # Nothing changes an extraction once made: a build may take the last one's objects.
+        self.memory: dict[str, Extraction] | None = {} if remember and self.folder else None
 
     def key(self, article: Article) -> str:
         """Return the hex key of an article's extraction under this generator."""
@@ -346,14 +350,18 @@ class ExtractionCache:
             return None
         key = self.key(article)
         self.seen.add(key)
-        try:
-            value = self._load(key)
-        except Exception:  # missing, truncated, corrupt, foreign: all mean "extract again"
-            value = None
+        value = self.memory.get(key) if self.memory is not None else None
+        if value is None:
+            try:
+                value = self._load(key)
+            except Exception:  # missing, truncated, corrupt, foreign: all mean "extract again"
+                value = None
         if value is None:
             self.misses += 1
             return None
         self.hits += 1
+        if self.memory is not None:
+            self.memory[key] = value
         return attach(value, article)
 
     def _load(self, key: str) -> Extraction | None:
@@ -370,6 +378,8 @@ class ExtractionCache:
             return
         key = self.key(article)
         self.seen.add(key)
+        if self.memory is not None:
+            self.memory[key] = value
         candidates, sentences, days, keys = value
         # The article is not stored: get() re-attaches the one just read.
         stored = ([replace(c, article=None) for c in candidates], list(sentences), set(days),
@@ -382,11 +392,14 @@ class ExtractionCache:
         """Delete the entries not in keep (by default, those this run used) and stray temp files.
 
         Only files named like entries or temp files, in two-letter sub-folders, are touched.
-        Return how many files were deleted.
+        Return how many files were deleted. The next build starts with none seen.
         """
+        keep = self.seen if keep is None else keep
+        self.seen = set()
+        if self.memory is not None:
+            self.memory = {key: value for key, value in self.memory.items() if key in keep}
         if self.folder is None or not self.folder.is_dir():
             return 0
-        keep = self.seen if keep is None else keep
         removed = 0
         for sub in self.folder.iterdir():
             if not (len(sub.name) == 2 and sub.is_dir() and not sub.is_symlink()):

@@ -26,6 +26,7 @@ from jinja2 import (
     nodes,
     select_autoescape,
 )
+from jinja2.bccache import Bucket, BytecodeCache
 from jinja2.loaders import split_template_path
 from jinja2.sandbox import ImmutableSandboxedEnvironment
 
@@ -299,13 +300,33 @@ def _template_tree(env: Environment, name: str) -> tuple[str, frozenset[str]] | 
         seen.add(current)
         source, filename, _ = env.loader.get_source(env, current)
         digest.update(f"{len(current)}:{current}{len(source)}:{source}".encode("utf-8", "surrogatepass"))
-        ast = env.parse(source, current, filename)
-        reads |= meta.find_undeclared_variables(ast)
-        for referenced in meta.find_referenced_templates(ast):
-            if referenced is None:
-                return None
-            todo.append(referenced)
+        names, referenced = _template_facts(env, current, filename, source)
+        if None in referenced:
+            return None
+        reads |= names
+        todo.extend(referenced)
     return digest.hexdigest(), frozenset(reads)
+
+
+_FACTS: dict[tuple, tuple[frozenset[str], tuple[str | None, ...]]] = {}
+KEPT_TEMPLATES = 256  # template sources a process keeps facts and code of, per environment kind
+
+
+def _template_facts(env: Environment, name: str, filename: str | None,
+                    source: str) -> tuple[frozenset[str], tuple[str | None, ...]]:
+    """Return the names a template's source reads and the templates it pulls in, parsed once.
+
+    Every environment of a kind parses alike (see _environment).
+    """
+    key = (type(env), name, filename, source)
+    found = _FACTS.get(key)
+    if found is None:
+        if len(_FACTS) >= KEPT_TEMPLATES:
+            _FACTS.clear()
+        ast = env.parse(source, name, filename)
+        found = _FACTS[key] = (frozenset(meta.find_undeclared_variables(ast)),
+                               tuple(meta.find_referenced_templates(ast)))
+    return found
 
 
 def _events_in(values: Iterable[object]) -> list[Event]:
@@ -523,6 +544,29 @@ def _check_macros(env: Environment) -> None:
                 "of a partial must define its macro)", 1, name, filename)
 
 
+class _CompiledTemplates(BytecodeCache):
+    """Compiled templates, kept in this process's memory only: each source compiles once."""
+
+    def __init__(self) -> None:
+        self.code: dict[tuple[str, str], bytes] = {}
+
+    def get_source_checksum(self, source: str) -> str:
+        return hashlib.sha256(source.encode("utf-8", "surrogatepass")).hexdigest()
+
+    def load_bytecode(self, bucket: Bucket) -> None:
+        found = self.code.get((bucket.key, bucket.checksum))
+        if found is not None:
+            bucket.bytecode_from_string(found)
+
+    def dump_bytecode(self, bucket: Bucket) -> None:
+        if len(self.code) >= KEPT_TEMPLATES:
+            self.code.clear()
+        self.code[(bucket.key, bucket.checksum)] = bucket.bytecode_to_string()
+
+
+_COMPILED = {Environment: _CompiledTemplates(), ImmutableSandboxedEnvironment: _CompiledTemplates()}
+
+
 def _environment(template_dirs: list[Path]) -> Environment:
     """Return a Jinja environment that searches the folders in order and escapes HTML.
 
@@ -539,6 +583,7 @@ def _environment(template_dirs: list[Path]) -> Environment:
         trim_blocks=True,
         lstrip_blocks=True,
         auto_reload=False,  # one build renders from one state of the templates: no stat per page
+        bytecode_cache=_COMPILED[Environment if trusted else ImmutableSandboxedEnvironment],
     )
     env.filters.update(date_label=date_label, isodate=isodate, external_url=external_url,
                        plural=plural, period_id=period_id, year_page=year_page)

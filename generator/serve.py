@@ -56,9 +56,12 @@ _LIVE_SCRIPT = escape.utf8(
     "})();</script>")
 
 
-def rebuild(content_dir: Path, site_dir: Path) -> bool:
-    """Build the preview into ``site_dir``; on failure write a page that shows the error."""
-    cache = ExtractionCache(default_cache_dir(content_dir))
+def rebuild(content_dir: Path, site_dir: Path, cache: ExtractionCache | None = None) -> bool:
+    """Build the preview into ``site_dir``; on failure write a page that shows the error.
+
+    cache, if given, is the one the preview's last build used (see ``ExtractionCache``).
+    """
+    cache = cache or ExtractionCache(default_cache_dir(content_dir))
     try:
         result = generate(content_dir, build_date_from_env(), cache=cache,
                           last=manifest.last_pages(cache.folder, cache.secret, site_dir))
@@ -376,10 +379,11 @@ def serve(content_dir: Path, host: str = "127.0.0.1", port: int = 8000) -> None:
         workdir = Path(tempfile.mkdtemp(prefix="timeline-serve-"))
         site_dir = workdir / "site"
         watcher: DebouncedWatcher | None = None
-        rebuilds = BackgroundRebuild(lambda: rebuild(content_dir, site_dir),
+        cache = ExtractionCache(default_cache_dir(content_dir), remember=True)
+        rebuilds = BackgroundRebuild(lambda: rebuild(content_dir, site_dir, cache),
                                      lambda: watcher and watcher.reload_browsers())
         try:
-            rebuild(content_dir, site_dir)
+            rebuild(content_dir, site_dir, cache)
             inside = content_dir.resolve()
             watched = [inside] + [d.resolve() for d in default_template_dirs(content_dir)
                                   if inside not in d.resolve().parents]

@@ -671,3 +671,25 @@ def test_a_cache_folder_that_cannot_be_resolved_means_no_cache(tmp_path, monkeyp
     assert len(generator.build.build(content, tmp_path / "output").articles) == 1
     assert ExtractionCache(default_cache_dir(content)).folder is None
     assert capsys.readouterr().err.count("building without the cache") == 1
+
+
+def test_a_remembering_cache_takes_the_last_builds_extractions_from_memory(tmp_path):
+    cache = ExtractionCache(tmp_path, remember=True)
+    first = run(cache, arts(TEXTS), Counter())
+    cache.prune()
+    for path in entry_files(tmp_path):
+        path.unlink()  # not read again: a cache that forgot would extract again
+    again, counter = arts(TEXTS), Counter()
+    assert run(cache, again, counter) == first
+    assert counter.stems == []
+    assert all(c.article is art for (candidates, *_), art in zip(first, again, strict=True)
+               for c in candidates)
+
+
+def test_a_remembering_cache_forgets_the_articles_a_build_did_not_see(tmp_path):
+    cache = ExtractionCache(tmp_path, remember=True)
+    run(cache, arts(TEXTS), Counter())
+    cache.prune()
+    run(cache, arts({"a": TEXTS["a"]}), Counter())
+    cache.prune()
+    assert len(cache.memory) == 1

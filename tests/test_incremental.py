@@ -11,6 +11,7 @@ import generator.build as build_module
 import generator.merge as merge
 import generator.serve as serve
 from generator.build import build
+from generator.cache import ExtractionCache, default_cache_dir
 from generator.render import Kept
 
 POOL = {
@@ -118,9 +119,11 @@ def test_preview_rebuilds_step_by_step_end_as_a_cold_build(tmp_path: Path, monke
     monkeypatch.setenv("SOURCE_DATE_EPOCH", "1746000000")  # the preview and build, one date
     content = _start(tmp_path)
     preview = tmp_path / "preview"
-    assert serve.rebuild(content, preview)
+    cache = ExtractionCache(default_cache_dir(content), remember=True)  # as serve keeps it
+    assert serve.rebuild(content, preview, cache)
     for _ in _steps(content, 6, 6):
-        assert serve.rebuild(content, preview)
+        assert serve.rebuild(content, preview, cache)
+    assert cache.memory
     assert _tree(preview) == _cold(content, tmp_path, monkeypatch)
 
 
