@@ -283,10 +283,11 @@ def unseal(data: bytes, magic: bytes, secret: bytes) -> memoryview | None:
     return _unseal(data, magic, fingerprint(), NO_KEY, secret)
 
 
-def write_atomically(path: Path, data: bytes) -> None:
+def write_atomically(path: Path, data: bytes) -> bool:
     """Write a file so that readers see the old one or the new one, never a part.
 
     A folder that cannot be written is skipped: it only costs the next build some time.
+    Return whether the file was written.
     """
     temp = None
     try:
@@ -296,8 +297,9 @@ def write_atomically(path: Path, data: bytes) -> None:
             out.write(data)
         os.replace(temp, path)
         temp = None
+        return True
     except OSError:
-        pass
+        return False
     finally:
         if temp is not None:
             with contextlib.suppress(OSError):
@@ -417,13 +419,32 @@ class ExtractionCache:
         return removed
 
 
+# The states this process stored, by file, with the file's identity just after: a build
+# that finds the file as it was left (serve's next rebuild) takes the value, not reading it.
+# No reader changes a state it loads.
+_STORED: dict[str, tuple[tuple, object]] = {}
+STORED_KEPT = 16
+
+
+def _identity(path: Path) -> tuple | None:
+    try:
+        info = path.stat()
+    except OSError:
+        return None
+    return info.st_dev, info.st_ino, info.st_size, info.st_mtime_ns, info.st_ctime_ns
+
+
 def load_state(folder: Path | None, name: str, magic: bytes, secret: bytes | None) -> object | None:
     """Return the value a build stored under name in the cache folder, or None."""
     folder, secret = _keyed(folder, secret)
     if folder is None:
         return None
+    path = folder / name
+    kept = _STORED.get(str(path))
+    if kept is not None and kept[0] == (magic, fingerprint(), secret, _identity(path)):
+        return kept[1]
     try:
-        payload = _unseal((folder / name).read_bytes(), magic, fingerprint(), NO_KEY, secret)
+        payload = _unseal(path.read_bytes(), magic, fingerprint(), NO_KEY, secret)
         return pickle.loads(payload) if payload is not None else None  # see the module notes
     except Exception:  # missing, truncated, corrupt, foreign: all mean "none"
         return None
@@ -435,8 +456,15 @@ def store_state(folder: Path | None, name: str, magic: bytes, secret: bytes | No
     folder, secret = _keyed(folder, secret)
     if folder is None:
         return
+    path = folder / name
+    _STORED.pop(str(path), None)
     payload = pickle.dumps(value, protocol=_PICKLE_PROTOCOL)
-    write_atomically(folder / name, _seal(magic, fingerprint(), NO_KEY, payload, secret))
+    if write_atomically(path, _seal(magic, fingerprint(), NO_KEY, payload, secret)):
+        identity = _identity(path)
+        if identity is not None:
+            if len(_STORED) >= STORED_KEPT:
+                _STORED.clear()
+            _STORED[str(path)] = ((magic, fingerprint(), secret, identity), value)
 
 
 class ReadCache:

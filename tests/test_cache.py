@@ -19,7 +19,7 @@ import generator
 import generator.build
 from generator import cache as cache_mod
 from generator.articles import read_articles
-from generator.cache import ExtractionCache, ReadCache, default_cache_dir
+from generator.cache import ExtractionCache, ReadCache, default_cache_dir, load_state, store_state
 from tests.helpers import TRIGGERS, article
 
 TEXTS = {
@@ -693,3 +693,19 @@ def test_a_remembering_cache_forgets_the_articles_a_build_did_not_see(tmp_path):
     run(cache, arts({"a": TEXTS["a"]}), Counter())
     cache.prune()
     assert len(cache.memory) == 1
+
+
+def test_a_state_this_process_stored_is_taken_as_stored_until_its_file_changes(tmp_path):
+    key = secrets.token_bytes(32)
+    value = {"joins": [1, 2, 3]}
+    store_state(tmp_path, "state.sealed", b"TESTSTAT", key, value)
+    assert load_state(tmp_path, "state.sealed", b"TESTSTAT", key) is value
+    assert load_state(tmp_path, "state.sealed", b"OTHERMAG", key) is None
+    path = tmp_path / "state.sealed"
+    path.write_bytes(path.read_bytes())  # the same bytes, written by someone else
+    mtime = path.stat().st_mtime_ns - 10**9  # a clock tick can be coarser than two writes
+    os.utime(path, ns=(mtime, mtime))
+    found = load_state(tmp_path, "state.sealed", b"TESTSTAT", key)
+    assert found == value and found is not value  # read from the file, as its seal allows
+    path.write_bytes(b"forged")
+    assert load_state(tmp_path, "state.sealed", b"TESTSTAT", key) is None
