@@ -443,7 +443,8 @@ class _Replay:
         self.changed = changed or set()  # candidates whose words changed weight
         self.now = Trace()
         self.dirty: set[int] = set()
-        self.founders: dict[str, int] = {}
+        self.founders: dict[str, int] = {}  # each group's first member's key, to its group
+        self.founder_keys: list[str] = []  # each group's first member's key, by group
         self.signature = b""
         self.articles: dict[int, str] = {}
         gone = set(last.joins) - set(keys.values()) if last is not None else set()
@@ -463,7 +464,7 @@ class _Replay:
         """
         if not self.keys:
             return _NOT_RECORDED, None
-        self.signature = _digest([self.keys[id(groups[i][0])] for i in near])
+        self.signature = _digest([self.founder_keys[i] for i in near])
         if self.last is None:
             return _NOT_RECORDED, None
         key = self.key(c)
@@ -490,11 +491,12 @@ class _Replay:
         if not self.keys:
             return
         key = self.key(c)
-        target = None if best is None else self.key(groups[best][0])
+        target = None if best is None else self.founder_keys[best]
         self.now.joins[key] = (self.signature, target, score)
         recorded = self.last.joins.get(key) if self.last is not None else None
         if best is None:
             self.founders[key] = len(groups)
+            self.founder_keys.append(key)
             if (recorded is None or recorded[:2] != (self.signature, None) or key in self.changed
                     or key in self.left):
                 self.dirty.add(len(groups))
@@ -696,7 +698,7 @@ def attach_reports(reports: list[Candidate], groups: list[list[Candidate]],
     days = {name: [day for day, _ in entries] for name, entries in by_entity.items()}
     nearest: dict[tuple[dt.date | None, tuple[str, ...]], list[int]] = {}
     replay = replay or _Replay(None, {})
-    founders = [replay.keys[id(group[0])] for group in groups] if replay.keys else []
+    founders = replay.founder_keys if replay.keys else []  # cluster made the groups
     changed, touched = replay.touched_names(groups, by_entity, founders) if replay.keys else (set(), set())
     signatures: dict[tuple[dt.date | None, tuple[str, ...]], bytes] = {}
     found: list[tuple[Candidate, int]] = []
