@@ -41,7 +41,7 @@ from generator.export import (
 )
 from generator.files import escaping_links
 from generator.lexicon import DEFAULT_FAMILIES, trigger_table
-from generator.merge import Trace, candidate_keys, document_frequencies, merge_traced
+from generator.merge import Trace, candidate_keys, counted_frequencies, merge_traced, text_stems
 from generator.models import Article, Candidate, Event, Problem, Site
 from generator.period import mark_background, story_period
 from generator.render import EntryDigests, Kept, Stamp, render_pages
@@ -104,9 +104,10 @@ class BuildResult:
 
 
 def extract(article: Article, triggers: dict) -> Extraction:
-    """Return an article's event candidates, its sentences' texts, the days it names and keys.
+    """Return an article's event candidates, its sentences' stems, the days it names and keys.
 
-    The keys name the candidates for the merge's replay (see ``merge.candidate_keys``).
+    The stems are what the merge's word weights count (see ``merge.text_stems``); the keys
+    name the candidates for the merge's replay (see ``merge.candidate_keys``).
     """
     text = extracted_text(article)
     # The stamp's day still counts as a day the article names; it dates no sentence.
@@ -114,14 +115,14 @@ def extract(article: Article, triggers: dict) -> Extraction:
     timexes = tag(text, article.date)
     candidates = detect_candidates(article, text, sentences, timexes, triggers)
     candidates += detect_reports(article, sentences, triggers)
-    return (candidates, [s.text for s in sentences], named_days(timexes, article.date),
+    return (candidates, text_stems(s.text for s in sentences), named_days(timexes, article.date),
             candidate_keys(candidates))
 
 
 def _worker_extract(article: Article) -> Extraction:
     """Extract one article in a worker; the article itself is not sent back."""
-    candidates, sentences, days, keys = extract(article, _triggers())
-    return [replace(c, article=None) for c in candidates], sentences, days, keys
+    candidates, stems, days, keys = extract(article, _triggers())
+    return [replace(c, article=None) for c in candidates], stems, days, keys
 
 
 @functools.cache
@@ -168,7 +169,7 @@ def generate(content_dir: Path, build_date: dt.date | None = None,
     machine's processes (a cluster's workers may not see the files), if given. Pages whose
     inputs are those of their stamp in last (see ``manifest.last_pages``) are Kept.
     """
-    with _few_collections():
+    with few_collections():
         return _generate(content_dir, build_date, progress, cache, executor, pool, last)
 
 
@@ -178,7 +179,7 @@ def _worker_start() -> None:
 
 
 @contextlib.contextmanager
-def _few_collections() -> Iterator[None]:
+def few_collections() -> Iterator[None]:
     """Run the cycle collector less often while a build runs."""
     before = gc.get_threshold()
     gc.set_threshold(COLLECT_AFTER, *before[1:])
@@ -202,19 +203,19 @@ def _generate(content_dir: Path, build_date: dt.date | None,
     problems += found
     clock.lap("read")
     candidates: list[Candidate] = []
-    texts: list[str] = []
+    words: list[tuple[int, list[str]]] = []
     mentions: dict[dt.date, set[str]] = {}
     keyed: dict[int, str] = {}
     extractions = extract_all(articles, cache, executor, progress)
-    for article, (more, sentences, days, keys) in zip(articles, extractions, strict=True):
+    for article, (more, stems, days, keys) in zip(articles, extractions, strict=True):
         candidates += more
         keyed.update(zip(map(id, more), keys, strict=True))
-        texts += sentences
+        words.append(stems)
         for day in days:
             mentions.setdefault(day, set()).add(article.stem)
     cache.prune()  # drop what deleted or changed articles left behind
     clock.lap("extract")
-    df, n = document_frequencies(texts)
+    df, n = counted_frequencies(words)
     keys = keyed if cache.folder is not None else None
     traced = load_state(cache.folder, TRACE_FILE, TRACE_MAGIC, cache.secret) if keys else None
     events, trace = merge_traced(candidates, df, n, mentions, {a.stem: a.date for a in articles},
@@ -301,7 +302,7 @@ def build(content_dir: Path, output_dir: Path,
     cache = ExtractionCache(default_cache_dir(content_dir, output_dir))
     build_date = build_date_from_env()
     last = manifest.last_pages(cache.folder, cache.secret, output_dir)
-    with _few_collections():
+    with few_collections():
         if executor is None and jobs > 1:
             with ProcessPoolExecutor(max_workers=jobs, initializer=_worker_start) as pool:
                 result = generate(content_dir, build_date, progress, cache, pool, pool, last)
@@ -311,6 +312,7 @@ def build(content_dir: Path, output_dir: Path,
         write_output(result.files, output_dir)
         manifest.record_pages(cache.folder, cache.secret, output_dir, result.page_keys)
         result.seconds["write"] = time.perf_counter() - started
-    manifest.record(inputs, output_dir, manifest.Summary(
-        len(result.articles), len(result.events), result.problems))
+        # Still with few collections: a full one now would rescan all the build holds.
+        manifest.record(inputs, output_dir, manifest.Summary(
+            len(result.articles), len(result.events), result.problems))
     return result

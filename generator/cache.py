@@ -49,8 +49,9 @@ from pathlib import Path
 import generator
 from generator.models import Article, Candidate, Problem
 
-# An article's candidates, its sentences' texts, the days it names and its candidates' keys.
-Extraction = tuple[list[Candidate], list[str], set[dt.date], list[str]]
+# An article's candidates, its sentences' stems (see merge.text_stems), the days it names
+# and its candidates' keys.
+Extraction = tuple[list[Candidate], tuple[int, list[str]], set[dt.date], list[str]]
 Reading = tuple[Article | None, list[Problem]]  # what articles.read_article returns
 
 MAGIC = b"TLXCACHE"
@@ -229,11 +230,13 @@ def _make_key(path: Path) -> None:
 
 def _valid(value: object) -> bool:
     """Return whether an unpickled value has the shape of a stored extraction."""
-    if not (isinstance(value, tuple) and len(value) == 4):
+    if not (isinstance(value, tuple) and len(value) == 4
+            and isinstance(value[1], tuple) and len(value[1]) == 2):
         return False
-    candidates, sentences, days, keys = value
+    candidates, (count, stems), days, keys = value
     return (isinstance(candidates, list) and all(isinstance(c, Candidate) for c in candidates)
-            and isinstance(sentences, list) and all(isinstance(s, str) for s in sentences)
+            and isinstance(count, int) and isinstance(stems, list)
+            and all(isinstance(s, str) for s in stems)
             and isinstance(days, set) and all(isinstance(d, dt.date) for d in days)
             and isinstance(keys, list) and len(keys) == len(candidates)
             and all(isinstance(k, str) for k in keys))
@@ -382,9 +385,9 @@ class ExtractionCache:
         self.seen.add(key)
         if self.memory is not None:
             self.memory[key] = value
-        candidates, sentences, days, keys = value
+        candidates, (count, stems), days, keys = value
         # The article is not stored: get() re-attaches the one just read.
-        stored = ([replace(c, article=None) for c in candidates], list(sentences), set(days),
+        stored = ([replace(c, article=None) for c in candidates], (count, list(stems)), set(days),
                   list(keys))
         payload = pickle.dumps(stored, protocol=_PICKLE_PROTOCOL)
         write_atomically(self.path(key), _seal(MAGIC, self.fingerprint, bytes.fromhex(key), payload,

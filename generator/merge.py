@@ -93,11 +93,28 @@ def term_counts(text: str) -> Counter:
 
 def document_frequencies(texts: Iterable[str]) -> tuple[Counter, int]:
     """Return in how many texts each stem occurs, and the number of texts."""
+    return counted_frequencies([text_stems(texts)])
+
+
+def text_stems(texts: Iterable[str]) -> tuple[int, list[str]]:
+    """Return the number of texts and the stems each holds (each once), one text after another.
+
+    That is what document frequencies count of them: extraction keeps it for its article.
+    """
+    n, stems = 0, []
+    for text in texts:
+        stems += _shared_counts(text).keys()
+        n += 1
+    return n, stems
+
+
+def counted_frequencies(parts: Iterable[tuple[int, list[str]]]) -> tuple[Counter, int]:
+    """Return document_frequencies of the texts whose text_stems are the parts."""
     df: Counter = Counter()
     n = 0
-    for text in texts:
-        df.update(_shared_counts(text).keys())
-        n += 1
+    for count, stems in parts:
+        df.update(stems)
+        n += count
     return df, n
 
 

@@ -23,7 +23,7 @@ from livereload.server import LiveScriptInjector
 from tornado import escape, ioloop, web
 
 from generator import manifest
-from generator.build import BuildError, generate
+from generator.build import BuildError, few_collections, generate
 from generator.cache import ExtractionCache, default_cache_dir
 from generator.config import build_date_from_env
 from generator.files import walk
@@ -62,17 +62,18 @@ def rebuild(content_dir: Path, site_dir: Path, cache: ExtractionCache | None = N
     cache, if given, is the one the preview's last build used (see ``ExtractionCache``).
     """
     cache = cache or ExtractionCache(default_cache_dir(content_dir))
-    try:
-        result = generate(content_dir, build_date_from_env(), cache=cache,
-                          last=manifest.last_pages(cache.folder, cache.secret, site_dir))
-    except BuildError as err:
-        return _show_error(site_dir, str(err))
-    except Exception:  # the preview must keep running whatever the input
-        return _show_error(site_dir, traceback.format_exc(limit=3))
-    for problem in result.problems:
-        print(problem, file=sys.stderr)
-    write_output(result.files, site_dir)
-    manifest.record_pages(cache.folder, cache.secret, site_dir, result.page_keys)
+    with few_collections():
+        try:
+            result = generate(content_dir, build_date_from_env(), cache=cache,
+                              last=manifest.last_pages(cache.folder, cache.secret, site_dir))
+        except BuildError as err:
+            return _show_error(site_dir, str(err))
+        except Exception:  # the preview must keep running whatever the input
+            return _show_error(site_dir, traceback.format_exc(limit=3))
+        for problem in result.problems:
+            print(problem, file=sys.stderr)
+        write_output(result.files, site_dir)
+        manifest.record_pages(cache.folder, cache.secret, site_dir, result.page_keys)
     print(f"timeline serve: rebuilt {len(result.events)} events from "
           f"{len(result.articles)} articles", file=sys.stderr)
     return True
