@@ -203,7 +203,7 @@ def _generate(content_dir: Path, build_date: dt.date | None,
     problems += found
     clock.lap("read")
     candidates: list[Candidate] = []
-    words: list[tuple[int, list[str]]] = []
+    words: list[tuple[int, str]] = []
     mentions: dict[dt.date, set[str]] = {}
     keyed: dict[int, str] = {}
     extractions = extract_all(articles, cache, executor, progress)

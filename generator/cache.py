@@ -51,7 +51,7 @@ from generator.models import Article, Candidate, Problem
 
 # An article's candidates, its sentences' stems (see merge.text_stems), the days it names
 # and its candidates' keys.
-Extraction = tuple[list[Candidate], tuple[int, list[str]], set[dt.date], list[str]]
+Extraction = tuple[list[Candidate], tuple[int, str], set[dt.date], list[str]]
 Reading = tuple[Article | None, list[Problem]]  # what articles.read_article returns
 
 MAGIC = b"TLXCACHE"
@@ -235,8 +235,7 @@ def _valid(value: object) -> bool:
         return False
     candidates, (count, stems), days, keys = value
     return (isinstance(candidates, list) and all(isinstance(c, Candidate) for c in candidates)
-            and isinstance(count, int) and isinstance(stems, list)
-            and all(isinstance(s, str) for s in stems)
+            and isinstance(count, int) and isinstance(stems, str)
             and isinstance(days, set) and all(isinstance(d, dt.date) for d in days)
             and isinstance(keys, list) and len(keys) == len(candidates)
             and all(isinstance(k, str) for k in keys))
@@ -387,7 +386,7 @@ class ExtractionCache:
             self.memory[key] = value
         candidates, (count, stems), days, keys = value
         # The article is not stored: get() re-attaches the one just read.
-        stored = ([replace(c, article=None) for c in candidates], (count, list(stems)), set(days),
+        stored = ([replace(c, article=None) for c in candidates], (count, stems), set(days),
                   list(keys))
         payload = pickle.dumps(stored, protocol=_PICKLE_PROTOCOL)
         write_atomically(self.path(key), _seal(MAGIC, self.fingerprint, bytes.fromhex(key), payload,

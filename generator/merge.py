@@ -96,24 +96,25 @@ def document_frequencies(texts: Iterable[str]) -> tuple[Counter, int]:
     return counted_frequencies([text_stems(texts)])
 
 
-def text_stems(texts: Iterable[str]) -> tuple[int, list[str]]:
+def text_stems(texts: Iterable[str]) -> tuple[int, str]:
     """Return the number of texts and the stems each holds (each once), one text after another.
 
-    That is what document frequencies count of them: extraction keeps it for its article.
+    That is what document frequencies count of them: extraction keeps it for its article,
+    in one string (stems hold no space), which loads as one object.
     """
     n, stems = 0, []
     for text in texts:
         stems += _shared_counts(text).keys()
         n += 1
-    return n, stems
+    return n, " ".join(stems)
 
 
-def counted_frequencies(parts: Iterable[tuple[int, list[str]]]) -> tuple[Counter, int]:
+def counted_frequencies(parts: Iterable[tuple[int, str]]) -> tuple[Counter, int]:
     """Return document_frequencies of the texts whose text_stems are the parts."""
     df: Counter = Counter()
     n = 0
     for count, stems in parts:
-        df.update(stems)
+        df.update(stems.split())
         n += count
     return df, n
 

@@ -288,7 +288,7 @@ def test_a_failed_write_leaves_the_old_entry_whole_and_no_temp_file(tmp_path, mo
         raise OSError("disk full")
 
     monkeypatch.setattr(os, "replace", fail)
-    cache.put(art, ([], (1, ["something"]), set(), []))  # a failed write is not an error
+    cache.put(art, ([], (1, "something"), set(), []))  # a failed write is not an error
     monkeypatch.undo()
 
     assert entry_files(tmp_path) == before
@@ -319,7 +319,7 @@ def test_an_interrupted_write_leaves_the_old_entry_whole_and_no_temp_file(tmp_pa
 
     monkeypatch.setattr(os, "fdopen", HalfWriter)
     with pytest.raises(KeyboardInterrupt):
-        cache.put(art, ([], (1, ["something"]), set(), []))
+        cache.put(art, ([], (1, "something"), set(), []))
     monkeypatch.undo()
 
     assert entry_files(tmp_path) == before
