@@ -413,7 +413,7 @@ class Trace:
     counts: dict[str, int] = field(default_factory=dict)  # each stem's banded count
     joins: dict[str, tuple[bytes, str | None, float | None]] = field(default_factory=dict)
     groups: dict[str, bytes] = field(default_factory=dict)  # each group's members
-    reports: dict[str, tuple[bytes, str | None]] = field(default_factory=dict)
+    reports: dict[str, tuple[bytes, str | None, float]] = field(default_factory=dict)
     names: dict[str, bytes] = field(default_factory=dict)  # the groups holding each name
     events: dict[bytes, Event] = field(default_factory=dict)  # each group's entry, before ids
 
@@ -545,19 +545,33 @@ class _Replay:
         return target
 
     def recorded_report(self, report: Candidate, signature: bytes, near: list[int],
-                        changed: set[int]) -> int | None:
-        """Return the group a report took last time if it sees the same groups, unchanged.
+                        changed: set[int], named: list[dict[str, list[Candidate]]],
+                        vectors: _Vectors) -> tuple[int | None, float]:
+        """Return the group a report took last time and its score, if it sees the same groups.
 
-        A report that must be scored again gets _NOT_RECORDED.
+        Of those, only the changed ones are scored again (the others score as they did),
+        unless the one it took changed. A report that must be scored again gets
+        (_NOT_RECORDED, 0.0).
         """
         if self.last is None:
-            return _NOT_RECORDED
+            return _NOT_RECORDED, 0.0
         key = self.keys[id(report)]
         recorded = self.last.reports.get(key)
-        if (recorded is None or recorded[0] != signature or key in self.changed
-                or any(i in changed for i in near)):
-            return _NOT_RECORDED
-        return None if recorded[1] is None else self.founders[recorded[1]]
+        if recorded is None or recorded[0] != signature or key in self.changed:
+            return _NOT_RECORDED, 0.0
+        best = None if recorded[1] is None else self.founders[recorded[1]]
+        best_score = recorded[2]
+        if best in changed:
+            return _NOT_RECORDED, 0.0
+        # The first group of the best score wins: one seen before best scored less then.
+        for i in near:
+            if i not in changed:
+                continue
+            score = _told_score(report, named[i], vectors)
+            if score and (score > best_score or (score == best_score and best is not None
+                                                 and i < best)):
+                best, best_score = i, score
+        return best, best_score
 
     def entry(self, group: list[Candidate], salience: _Salience) -> Event:
         """Return a group's entry: the last merge's if its members and their articles are the same.
@@ -733,14 +747,15 @@ def attach_reports(reports: list[Candidate], groups: list[list[Candidate]],
                                            [(days[n], by_entity[n]) for n in names])
             if replay.keys:
                 signatures[key] = _digest([*names, "", *(founders[i] for i in nearest[key])])
-        best = _NOT_RECORDED
+        best, score = _NOT_RECORDED, 0.0
         if replay.keys:
-            best = replay.recorded_report(report, signatures[key], nearest[key], changed)
+            best, score = replay.recorded_report(report, signatures[key], nearest[key], changed,
+                                                 named, vectors)
         if best == _NOT_RECORDED:
-            best = _best_told(report, nearest[key], named, vectors)
+            best, score = _best_told(report, nearest[key], named, vectors)
         if replay.keys:
             replay.now.reports[replay.key(report)] = (
-                signatures[key], None if best is None else founders[best])
+                signatures[key], None if best is None else founders[best], score)
         if best is not None:
             found.append((report, best))
     for report, i in found:
@@ -748,17 +763,26 @@ def attach_reports(reports: list[Candidate], groups: list[list[Candidate]],
 
 
 def _best_told(report: Candidate, near: list[int], named: list[dict[str, list[Candidate]]],
-               vectors: _Vectors) -> int | None:
-    """Return the group near whose members an undated report tells best, or None."""
+               vectors: _Vectors) -> tuple[int | None, float]:
+    """Return the group near whose members an undated report tells best (or None), and its score."""
     best, best_score = None, 0.0
     for i in near:
-        members = named[i]
-        # A member sharing two names is scored twice, to the same effect: all are group i's.
-        for name in report.entities:
-            for m in members.get(name, ()):
-                score = _report_score(report, m, vectors)
-                if score and score > best_score:
-                    best, best_score = i, score
+        score = _told_score(report, named[i], vectors)
+        if score and score > best_score:
+            best, best_score = i, score
+    return best, best_score
+
+
+def _told_score(report: Candidate, members: dict[str, list[Candidate]],
+                vectors: _Vectors) -> float | None:
+    """Return how well a report tells a group's event: its best score with the members named."""
+    best = None
+    # A member sharing two names is scored twice, to the same effect.
+    for name in report.entities:
+        for m in members.get(name, ()):
+            score = _report_score(report, m, vectors)
+            if score and (best is None or score > best):
+                best = score
     return best
 
 

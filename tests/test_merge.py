@@ -271,3 +271,30 @@ def test_similarities_stay_as_they_were_when_an_unrelated_article_is_added():
     before = document_frequencies([a, b] + ["The harbour reopened."] * 20)
     after = document_frequencies([a, b] + ["The harbour reopened."] * 21)
     assert merge._Vectors(*before).cosine(a, b) == merge._Vectors(*after).cosine(a, b)
+
+
+def test_a_replayed_report_scores_again_only_the_changed_groups_it_sees(monkeypatch):
+    seized = candidates("Rebels seized the northern town of Abra on Saturday.",
+                        [("on Saturday", "2025-04-26")], stem="a")
+    shelled = candidates("The army shelled Abra on Tuesday.", [("on Tuesday", "2025-04-22")],
+                         stem="b")
+    again = candidates("The army shelled the town of Abra again on Tuesday.",
+                       [("on Tuesday", "2025-04-22")], stem="c")
+    told = reports("The rebels seized Abra after a short battle with government troops.",
+                   stem="r")
+    df, n = merge.document_frequencies(c.sentence.text for c in seized + shelled + again + told)
+
+    def run(found, last=None):
+        keys = dict(zip(map(id, found), merge.candidate_keys(found), strict=True))
+        return merge.merge_traced(found, df, n, keys=keys, last=last)
+
+    _, trace = run(seized + shelled + told)
+    full, partial = [], []
+    best_told, told_score = merge._best_told, merge._told_score
+    monkeypatch.setattr(merge, "_best_told", lambda *a: full.append(a) or best_told(*a))
+    monkeypatch.setattr(merge, "_told_score", lambda *a: partial.append(a) or told_score(*a))
+    events, _ = run(seized + shelled + again + told, trace)  # the shelling's group changed
+    # The report kept the seizure's group, scoring only the changed one.
+    assert not full and len(partial) == 1
+    assert events == merged(seized, shelled, again, told)
+    assert any({s.article for s in e.sources} == {"a", "r"} for e in events)
