@@ -9,7 +9,7 @@ import hashlib
 import math
 import re
 from collections import Counter
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field, fields, replace
 
 from generator.dating import shift_days
@@ -493,15 +493,8 @@ class _Replay:
         best_score = recorded[2]
         if best in self.dirty:
             return _NOT_RECORDED, None
-        # The first group of the best score wins: one seen before best scored less then.
-        for i in near:
-            if i not in self.dirty:
-                continue
-            score = _group_score(c, groups[i], vectors)
-            if score is not None and (best_score is None or score > best_score
-                                      or (score == best_score and best is not None and i < best)):
-                best, best_score = i, score
-        return best, best_score
+        return _rescored(near, self.dirty, best, best_score,
+                         lambda i: _group_score(c, groups[i], vectors))
 
     def took(self, c: Candidate, best: int | None, score: float | None,
              groups: list[list[Candidate]]) -> None:
@@ -563,15 +556,9 @@ class _Replay:
         best_score = recorded[2]
         if best in changed:
             return _NOT_RECORDED, 0.0
-        # The first group of the best score wins: one seen before best scored less then.
-        for i in near:
-            if i not in changed:
-                continue
-            score = _told_score(report, named[i], vectors)
-            if score and (score > best_score or (score == best_score and best is not None
-                                                 and i < best)):
-                best, best_score = i, score
-        return best, best_score
+        best, best_score = _rescored(near, changed, best, best_score,
+                                     lambda i: _told_score(report, named[i], vectors))
+        return best, best_score or 0.0
 
     def entry(self, group: list[Candidate], salience: _Salience) -> Event:
         """Return a group's entry: the last merge's if its members and their articles are the same.
@@ -620,6 +607,24 @@ class _Replay:
                            if self.last.names.get(name) != signature)
             touched.update(name for name in self.last.names if name not in self.now.names)
         return changed, touched
+
+
+def _rescored(near: list[int], changed: set[int], best: int | None, best_score: float | None,
+              score_of: Callable[[int], float | None]) -> tuple[int | None, float | None]:
+    """Return the best of the groups near, scoring again only the changed ones.
+
+    best, of best_score, was the best last time and is unchanged: the unchanged groups score
+    as they did, none better. As in a full scoring, the first group of the best score wins:
+    one seen before best scored less then.
+    """
+    for i in near:
+        if i not in changed:
+            continue
+        score = score_of(i)
+        if score is not None and (best_score is None or score > best_score
+                                  or (score == best_score and best is not None and i < best)):
+            best, best_score = i, score
+    return best, best_score
 
 
 def merge_candidates(candidates: list[Candidate], df: Counter, n_texts: int,
