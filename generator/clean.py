@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 
 from generator.chronology import lead_at
+from generator.hints import Hinted, lowered
 from generator.models import Paragraph, Sentence
 from generator.sentences import MAX_SENTENCE
 from generator.text import clean_text
@@ -173,24 +174,46 @@ _CREDITED_CAPTION = re.compile(
 _REPORTED_MIN_WORDS = 4  # fewer, once the furniture is gone, is no sentence to quote
 
 
+# Each furniture pattern with the words one of which its every match holds (see hints).
+_CLOCK_HINT = re.compile(r"\d[:.]\d\d")  # what _CLOCK needs
+_FURNITURE_IN = (
+    Hinted(_COMMENT_MARK, "abuse", "discussion", "welcome"),
+    Hinted(_CREDITS_IN, "reporting", "writing", "editing", "edited"),
+    Hinted(_CAPTION, "in this "),
+    Hinted(_PAGE_NOTICE, "appeared", "contributed to this report", "sign up for ", "this article",
+           "this story", "this page", "letters for publication", "if you need help using"),
+)
+_LEADS = (
+    (Hinted(_WIRE_LEAD, "("), False), (Hinted(_CREDITED_CAPTION, "("), False),
+    (_LEAD_STAMP, True), (_INNER_STAMP, True), (Hinted(_PHOTO_LEAD, "Photo", "Getty Images"), False),
+    (Hinted(_DATELINE, "--", "\u2014", "\u2013"), False), (Hinted(_BYLINE, "By"), False),
+    (_BROKEN_LEAD, False),
+)
+_HINTED_CAPTION_CREDIT = Hinted(_CAPTION_CREDIT, "Photo", "Picture", "Image")
+
+
 def reported_start(text: str) -> int | None:
     """Return where a sentence's own text begins after furniture run into its start, or None.
 
     None means the sentence is furniture or a fragment ("L) said on Thursday.") throughout.
     """
-    if (_COMMENT_MARK.search(text) or _CREDITS_IN.search(text) or _CAPTION.search(text)
-            or _PAGE_NOTICE.search(text) or _CAPTION_END.search(text.rstrip())):
+    lower = lowered(text)
+    stripped = text.rstrip()
+    if (any(p.search(text, lower) for p in _FURNITURE_IN)
+            or (stripped.endswith((")", ").")) and _CAPTION_END.search(stripped))):
         return None
+    clock = _CLOCK_HINT.search(text) is not None  # a stamp needs a clock time
     start = 0
     for _ in range(4):  # a credit, then a stamp, then a dateline ...
         rest = text[start:]
-        for pattern in (_WIRE_LEAD, _CREDITED_CAPTION, _LEAD_STAMP, _INNER_STAMP, _PHOTO_LEAD,
-                        _DATELINE, _BYLINE, _BROKEN_LEAD):
+        for pattern, stamp in _LEADS:
+            if stamp and not clock:
+                continue
             if m := pattern.match(rest):
                 start += m.end()
                 break
         else:
-            if m := _CAPTION_CREDIT.match(rest):
+            if m := _HINTED_CAPTION_CREDIT.match(rest):
                 start += m.end() + _credit_length(rest[m.end():])
                 continue
             break

@@ -10,6 +10,7 @@ from typing import NamedTuple
 
 from generator.chronology import FUTURE_MARGIN_DAYS, Listing, listings
 from generator.dating import anchored_span, clip_to, narrow, value_for_ends, value_for_span
+from generator.hints import Hinted
 from generator.lexicon import (
     CLAUSE_OPENERS,
     IRREGULAR_PAST,
@@ -28,6 +29,7 @@ _BREAK_PUNCT = set(",;:()[]–—")
 # A denial reported by the sentence; "confirmed or denied" reports none.
 _DENIAL = re.compile(r"(?<!\bor )(?<!\bnor )\b(?:den(?:y|ies|ied|ying)|dispute[sd]?|disputing|"
                      r"reject(?:s|ed)?|refute[sd]?|dismiss(?:es|ed)?)\b", re.IGNORECASE)
+_HINTED_DENIAL = Hinted(_DENIAL, "den", "disput", "reject", "refute", "dismiss")
 _LEADING_JUNK = re.compile(
     r"^(?:(?:and|but|so|however|meanwhile|although|though|while|after|before|since|as|"
     r"that|which|who|when|despite|this came after|it (?:also )?follows|this follows|"
@@ -512,7 +514,7 @@ class _ParsedSentence:
         """Return whether the sentence reports a denial of the event a clause tells."""
         if self._denials is None:
             self._denials = [self.sentence.start + m.start()
-                             for m in _DENIAL.finditer(self.sentence.text)]
+                             for m in _HINTED_DENIAL.finditer(self.sentence.text)]
         clause = self.clauses[index]
         if not self._denials:
             return False
@@ -650,7 +652,7 @@ def detect_reports(
 
 def is_denial(text: str) -> bool:
     """Return whether a sentence reports a denial ("officials denied the claim")."""
-    return bool(_DENIAL.search(text))
+    return bool(_HINTED_DENIAL.search(text))
 
 
 def named_days(timexes: list[Timex], dct: dt.date | None) -> set[dt.date]:
@@ -671,7 +673,7 @@ def _disputed(sentence: Sentence, clause: list[_Token]) -> bool:
     relative clause ("the region, which was seized last year, has been retaken, though
     officials deny it").
     """
-    denials = [sentence.start + m.start() for m in _DENIAL.finditer(sentence.text)]
+    denials = [sentence.start + m.start() for m in _HINTED_DENIAL.finditer(sentence.text)]
     if not denials:
         return False
     if clause[0].text.lower() not in _RELATIVE_PRONOUNS:
@@ -941,7 +943,36 @@ def _lowered(tokens: list[_Token]) -> list[str]:
 def _verb_infos(words: list[str],
                 triggers: dict[str, tuple[str, str, bool]]) -> list[tuple[str, str] | None]:
     """Return the _verb_info of each lowercased word, read after the word before it."""
-    return [_verb_info(word, triggers, words[i - 1] if i else "") for i, word in enumerate(words)]
+    after_determiner, after_be, after_other = _known_verb_infos(triggers)
+    infos = []
+    previous = ""
+    for word in words:
+        # _verb_info reads of the word before only whether it is a determiner, or a "be".
+        known = (after_determiner if previous in _DETERMINERS
+                 else after_be if previous in _BE else after_other)
+        info = known.get(word, _UNKNOWN)
+        if info is _UNKNOWN:
+            if len(known) >= _KNOWN_VERB_INFOS:
+                known.clear()
+            info = known[word] = _verb_info(word, triggers, previous)
+        infos.append(info)
+        previous = word
+    return infos
+
+
+_UNKNOWN = object()
+_KNOWN_VERB_INFOS = 100_000  # answers kept per trigger table and kind of word before
+_VERB_INFOS: dict[int, tuple[dict, tuple[dict, dict, dict]]] = {}  # by id() of the table, kept alive
+
+
+def _known_verb_infos(triggers: dict[str, tuple[str, str, bool]]) -> tuple[dict, dict, dict]:
+    """Return the _verb_info answers kept for a trigger table (which no one changes once made)."""
+    found = _VERB_INFOS.get(id(triggers))
+    if found is None or found[0] is not triggers:
+        if len(_VERB_INFOS) >= 4:
+            _VERB_INFOS.clear()
+        found = _VERB_INFOS[id(triggers)] = (triggers, ({}, {}, {}))
+    return found[1]
 
 
 def _verb_info(word: str, triggers: dict[str, tuple[str, str, bool]], previous: str = ""):

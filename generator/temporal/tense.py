@@ -5,6 +5,8 @@ from __future__ import annotations
 import bisect
 import re
 
+from ..hints import Hinted, lowered
+
 PAST, PRESENT, FUTURE = "past", "present", "future"
 
 _IRREGULAR_PAST = frozenset("""
@@ -73,6 +75,10 @@ class TenseGuesser:
         for m in _WORD.finditer(text):
             word = m.group().lower()
             tense = _word_tense(word)
+            if tense is None:  # what follows only takes a tense away or changes it
+                if word not in _ADVERBS:
+                    previous = word
+                continue
             # A participle after an auxiliary ("will be named") takes the auxiliary's tense.
             # A bare verb after a modal ("will meet") takes the modal's tense.
             if tense == PRESENT and previous in _MODALS:
@@ -144,19 +150,27 @@ PLANNED, EXPECTED = "planned", "expected"
 _DUE_VERBS = ("be|begin|start|open|resume|take|meet|end|hold|close|vote|arrive|finish|leave|"
               "return|visit|launch|sign|expire|decide|rule|testify|appear|report|announce|"
               "release|publish|complete|go|make|give|face|hear|deliver|present|submit|travel")
-# A clause that tells what is to happen: a firm plan, announced or scheduled.
-_PLANNED = re.compile(
-    r"(?<!\bthe )(?<!\bher )(?<!\bhis )(?<!\btheir )(?<!\bits )(?<!\bgood )(?-i:\bwill\b)"
-    r"|\bshall\b|\bwon[’']t\b|[’']ll\b|\bgoing to\b"
-    r"|\b(?:plans?|planning|planned|intends?|intending|intended|aims?|aiming|aimed)\s+to\b"
-    r"|\b(?:is|are|am|was|were)\s+(?:not\s+)?to\s+(?!blame\b|be blamed\b)[a-z]+"
-    r"|\b(?:set|scheduled|slated|poised|about)\s+to\b"
-    r"|\b(?:scheduled|slated|due)\s+(?:for|on|in|by|next|this|later)\b"
-    r"|\b(?:planned|set)\s+(?:for|next|this|later)\b"
-    r"|\b(?:is|are|was|were)\s+due\b(?!\s+to\b)"
-    rf"|\bdue\s+to\s+(?:{_DUE_VERBS})\b"
-    r"|\bto be held\b|\bto take place\b",
-    re.IGNORECASE)
+# A clause that tells what is to happen: a firm plan, announced or scheduled. Each branch
+# comes with the words one of which its every match holds (see hints), so that a clause is
+# searched only with the branches it may match; "is to" and "was not to" spread their words
+# over any white space, and "to" is all they share.
+_PLANNED_BRANCHES = (
+    (r"(?<!\bthe )(?<!\bher )(?<!\bhis )(?<!\btheir )(?<!\bits )(?<!\bgood )(?-i:\bwill\b)",
+     ("will",)),
+    (r"\bshall\b|\bwon[’']t\b|[’']ll\b|\bgoing to\b", ("shall", "won", "'ll", "’ll", "going to")),
+    (r"\b(?:plans?|planning|planned|intends?|intending|intended|aims?|aiming|aimed)\s+to\b",
+     ("plan", "intend", "aim")),
+    (r"\b(?:is|are|am|was|were)\s+(?:not\s+)?to\s+(?!blame\b|be blamed\b)[a-z]+", ("to",)),
+    (r"\b(?:set|scheduled|slated|poised|about)\s+to\b"
+     r"|\b(?:scheduled|slated|due)\s+(?:for|on|in|by|next|this|later)\b"
+     r"|\b(?:planned|set)\s+(?:for|next|this|later)\b"
+     r"|\b(?:is|are|was|were)\s+due\b(?!\s+to\b)"
+     rf"|\bdue\s+to\s+(?:{_DUE_VERBS})\b",
+     ("set", "scheduled", "slated", "poised", "about", "due", "planned")),
+    (r"\bto be held\b|\bto take place\b", ("to be held", "to take place")),
+)
+_PLANNED = tuple(Hinted(re.compile(branch, re.IGNORECASE), *words)
+                 for branch, words in _PLANNED_BRANCHES)
 # A clause that tells what may happen: a forecast, a hope or a possibility.
 _EXPECTED = re.compile(
     r"\b(?:expected|likely|unlikely|predicted|forecast|projected|anticipated|hoping|hoped)\s+to\b"
@@ -173,6 +187,11 @@ _MODAL_HAVE = re.compile(r"\b(?:could|may|might|would|should|must|will)\s+(?:not
 _SAYING = re.compile(r"\b(?:said|says|say|told|tells|announced|added|reported|stated|wrote)\b",
                      re.IGNORECASE)
 _WOULD = re.compile(r"\bwould\b", re.IGNORECASE)
+_HINTED_SAYING = Hinted(_SAYING, "said", "say", "told", "tells", "announced", "added", "reported",
+                        "stated", "wrote")
+_HINTED_MODAL_HAVE = Hinted(_MODAL_HAVE, "have")
+_HINTED_EXPECTED = Hinted(_EXPECTED, "expect", "likely", "predict", "forecast", "projected",
+                          "anticipat", "hop", "might", "could", "may", "should", "would")
 
 
 def clause_mood(text: str, after_publication: bool | None = None) -> str | None:
@@ -189,14 +208,16 @@ def clause_mood(text: str, after_publication: bool | None = None) -> str | None:
     (after_publication, None if unknown): "he said he would resign on Friday" written after
     Friday most likely dates the saying.
     """
-    sayings = list(_SAYING.finditer(text))
+    sayings = list(_HINTED_SAYING.finditer(text))
     if sayings:
         text = text[sayings[-1].end():]
-    text = _MODAL_HAVE.sub(" ", text)
-    expected = [m for m in _EXPECTED.finditer(text)
+    lower = lowered(text)
+    if _HINTED_MODAL_HAVE.may_match(text, lower):
+        text = _MODAL_HAVE.sub(" ", text)
+    expected = [m for m in _HINTED_EXPECTED.finditer(text, lower)
                 if after_publication is not False or not _WOULD.fullmatch(m.group())]
     if expected:
         return EXPECTED
-    if _PLANNED.search(text):
+    if any(branch.search(text, lower) for branch in _PLANNED):
         return PLANNED
     return None
