@@ -171,6 +171,14 @@ _CREDIT_OPENING = re.compile(rf"^(?:{_WIRE_AGENCIES}|Getty Images|EPA|ESA|NASA|"
 # confirmed on Thursday ...", or the credit alone: "(AP) Officials confirmed ...".
 _CREDITED_CAPTION = re.compile(
     rf"^(?:[^()]{{0,300}}?\s)?\((?:{_WIRE_AGENCIES})(?:\s+Photo)?\)\s+(?![-–—])(?=[\"“A-Z])")
+# The furniture patterns of the read stage with the words one of which their matches hold.
+_HINTED_CLUTTER_ANYWHERE = Hinted(_CLUTTER_ANYWHERE, "ago", "view", "read")
+_HINTED_PROMO = Hinted(_PROMO, "bringing you", "follow", "sign up", "subscribe to our", "download")
+_HINTED_COMMENT_BYLINE = Hinted(_COMMENT_BYLINE, "posted by", "report", "|", "wrote", "closed",
+                                "expressed")
+_HINTED_STAMP = Hinted(_STAMP, "last updated")
+_HINTED_POSTED_BY = Hinted(_POSTED_BY, "posted by")
+_HINTED_CREDIT = Hinted(_CREDIT, "Getty Images", "/")
 _REPORTED_MIN_WORDS = 4  # fewer, once the furniture is gone, is no sentence to quote
 
 
@@ -262,7 +270,8 @@ def reported_sentences(sentences: list[Sentence]) -> list[Sentence]:
 
 _HASHTAG = re.compile(r"#\w+")
 _WORD = re.compile(r"\w+(?:[’'-]\w+)*")
-_TERMINAL = re.compile(r"[.!?…:;][\"'”’)\]]*$|[\"'”’]$")
+# A line ends a sentence on a stop, then perhaps closing quotes and brackets; or on a quote.
+_TERMINALS, _CLOSERS, _CLOSING_QUOTES = tuple(".!?…:;"), "\"'”’)]", tuple("\"'”’")
 _FUNCTION_WORDS = {
     "a", "an", "the", "of", "in", "on", "at", "to", "for", "by", "with", "from", "and",
     "or", "but", "that", "which", "who", "as", "his", "her", "its", "their", "our", "is",
@@ -277,28 +286,29 @@ def is_clutter(line: str) -> bool:
         return False
     if _CLUTTER_LINES.match(stripped) or _CLUTTER_PREFIX.match(stripped):
         return True
-    if (_CLUTTER_ANYWHERE.search(stripped) and not _ends_sentence(stripped)
+    if (_HINTED_CLUTTER_ANYWHERE.search(stripped) and not _ends_sentence(stripped)
             and len(_WORD.findall(stripped)) <= 12):
         return True
     tags = _HASHTAG.findall(stripped)
     if tags and len(tags) * 2 >= max(1, len(stripped.split())):
         return True
-    return bool(_PROMO.search(stripped))
+    return bool(_HINTED_PROMO.search(stripped))
 
 
 def strip_furniture(line: str) -> str:
     """Return a line without the page stamp or photo credit run into it."""
-    if _STAMP_LINE.match(line.strip()) or len(_POSTED_BY.findall(line)) >= 2:
+    if _STAMP_LINE.match(line.strip()) or (_HINTED_POSTED_BY.may_match(line)
+                                           and len(_POSTED_BY.findall(line)) >= 2):
         return ""
-    if m := _STAMP.match(line):
+    if m := _HINTED_STAMP.match(line):
         line = line[m.end():]
-    return _CREDIT.sub("", line)
+    return _CREDIT.sub("", line) if _HINTED_CREDIT.may_match(line) else line
 
 
 def stamp_day(lines: list[tuple[int, str]]) -> tuple[str, int] | None:
     """Return the day text of the body's first page stamp and its line number, if it has one."""
     for number, line in lines:
-        if m := _STAMP.match(line):
+        if m := _HINTED_STAMP.match(line):
             day = m["day"] or m["after"]
             if day:
                 return day, number
@@ -312,7 +322,7 @@ def drop_thread(lines: list[tuple[int, str]]) -> list[tuple[int, str]]:
     size = 0
     for i, (_, line) in enumerate(lines):
         text = line.strip()
-        if _COMMENT_BYLINE.search(text) or ((_THREAD_HEADING.match(text) or _CREDITS.match(text))
+        if _HINTED_COMMENT_BYLINE.search(text) or ((_THREAD_HEADING.match(text) or _CREDITS.match(text))
                                             and size >= THREAD_AFTER_CHARS):
             return lines[:i]
         size += len(text)
@@ -320,7 +330,11 @@ def drop_thread(lines: list[tuple[int, str]]) -> list[tuple[int, str]]:
 
 
 def _ends_sentence(line: str) -> bool:
-    return bool(_TERMINAL.search(line.rstrip()))
+    """Return whether a line ends on a stop (then perhaps closing quotes or brackets) or a quote."""
+    line = line.rstrip()
+    if line.endswith(_CLOSING_QUOTES):
+        return True
+    return line.rstrip(_CLOSERS).endswith(_TERMINALS)
 
 
 def _normal(text: str) -> str:

@@ -429,15 +429,19 @@ def candidate_keys(candidates: list[Candidate]) -> list[str]:
     seen: Counter = Counter()
     for c in candidates:
         parts = [c.article.stem, c.article.date]
-        for f in fields(c):
-            if f.name != "article":
-                value = getattr(c, f.name)
-                parts.append(tuple(sorted(value)) if isinstance(value, frozenset) else value)
+        for name in _key_fields(type(c)):
+            value = getattr(c, name)
+            parts.append(tuple(sorted(value)) if isinstance(value, frozenset) else value)
         text = repr(parts)
         seen[text] += 1  # the same candidate twice in one article is two
         keys.append(hashlib.blake2b(f"{seen[text]}:{text}".encode("utf-8", "surrogatepass"),
                                     digest_size=16).hexdigest())
     return keys
+
+
+@functools.cache
+def _key_fields(kind: type) -> tuple[str, ...]:
+    return tuple(f.name for f in fields(kind) if f.name != "article")
 
 
 def _digest(keys: Iterable[str]) -> bytes:
