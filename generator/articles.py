@@ -49,7 +49,12 @@ _BLOCK_TAGS = {"p", "h1", "h2", "h3", "h4", "h5", "h6", "li", "blockquote", "pre
 # A body with none of these is paragraphs that Markdown reads one by one.
 _BLOCK_MARKUP = re.compile(r"[\[\]<\x00-\x09\x0b-\x1f\x7f]|^[ #=+*_>-]|^\d+\.[ ]", re.MULTILINE)
 # What Markdown may read as markup inside such a paragraph; one without any is plain text.
-_INLINE_MARKUP = re.compile(r"[\\`*_&]|  \n")
+_INLINE_MARKUP = re.compile(r"[\\`*_&]")  # or a hard line break: see _inline_markup
+
+
+def _inline_markup(text: str) -> bool:
+    """Return whether Markdown may read markup inside a paragraph of text."""
+    return "  \n" in text or _INLINE_MARKUP.search(text) is not None
 
 
 def find_article_files(content_dir: Path) -> list[Path]:
@@ -357,7 +362,7 @@ def _markdown_blocks(source: str) -> list[str]:
         return _CONVERTER.blocks(source)
     blocks: list[str] = []
     for chunk in source.split("\n\n"):
-        if _INLINE_MARKUP.search(chunk):
+        if _inline_markup(chunk):
             blocks += _CONVERTER.blocks(chunk)
         elif text := chunk.strip():
             blocks.append(text)
@@ -405,7 +410,7 @@ _SCANNED = re.compile(r"[\[\]<>()\n]")
 def _markdown_trouble(source: str) -> str | None:
     """Return why Markdown would take too long or too deep a recursion on source, if it would."""
     if len(source) > MARKDOWN_CHARS and (_BLOCK_MARKUP.search(source)
-                                         or _INLINE_MARKUP.search(source)):
+                                         or _inline_markup(source)):
         return "too large"
     for line in source.split("\n"):
         depth, at = 0, 0

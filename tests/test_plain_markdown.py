@@ -9,7 +9,7 @@ import pytest
 from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
-from generator.articles import _BLOCK_MARKUP, _INLINE_MARKUP, _BlockText, _markdown_blocks
+from generator.articles import _BLOCK_MARKUP, _BlockText, _inline_markup, _markdown_blocks
 
 CORPORA = [Path(__file__).resolve().parent.parent / "content",
            Path(__file__).resolve().parent / "fixtures"]
@@ -46,12 +46,12 @@ def test_any_text_reads_as_markdown_reads_it(source):
 
 def test_plain_paragraphs_skip_the_converter():
     assert not _BLOCK_MARKUP.search("Cases rose.\n\nThe WHO said so, on 3 May - 4 > 3.")
-    assert not _INLINE_MARKUP.search("The WHO said so, on 3 May - 4 > 3.")
+    assert not _inline_markup("The WHO said so, on 3 May - 4 > 3.")
     for block in ("# Head", "Head\n===", "- item", "* item", "1. item", "> quote", "    code",
                   "tab\there", "[a](b)", "a <b>c</b>", "___"):
         assert _BLOCK_MARKUP.search(block), block
     for inline in ("a *b*", "a_b", "a  \nb", "a &amp; b", "`code`", "a \\* b"):
-        assert _INLINE_MARKUP.search(inline), inline
+        assert _inline_markup(inline), inline
 
 
 @pytest.mark.parametrize("folder", CORPORA, ids=lambda p: p.name)
