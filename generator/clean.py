@@ -171,7 +171,8 @@ _CREDIT_OPENING = re.compile(rf"^(?:{_WIRE_AGENCIES}|Getty Images|EPA|ESA|NASA|"
 # confirmed on Thursday ...", or the credit alone: "(AP) Officials confirmed ...".
 _CREDITED_CAPTION = re.compile(
     rf"^(?:[^()]{{0,300}}?\s)?\((?:{_WIRE_AGENCIES})(?:\s+Photo)?\)\s+(?![-–—])(?=[\"“A-Z])")
-# The furniture patterns of the read stage with the words one of which their matches hold.
+# Each furniture pattern with the words one of which its every match holds (see hints):
+# first those of the lines read, then those of the sentences extracted.
 _HINTED_CLUTTER_ANYWHERE = Hinted(_CLUTTER_ANYWHERE, "ago", "view", "read")
 _HINTED_PROMO = Hinted(_PROMO, "bringing you", "follow", "sign up", "subscribe to our", "download")
 _HINTED_COMMENT_BYLINE = Hinted(_COMMENT_BYLINE, "posted by", "report", "|", "wrote", "closed",
@@ -179,10 +180,6 @@ _HINTED_COMMENT_BYLINE = Hinted(_COMMENT_BYLINE, "posted by", "report", "|", "wr
 _HINTED_STAMP = Hinted(_STAMP, "last updated")
 _HINTED_POSTED_BY = Hinted(_POSTED_BY, "posted by")
 _HINTED_CREDIT = Hinted(_CREDIT, "Getty Images", "/")
-_REPORTED_MIN_WORDS = 4  # fewer, once the furniture is gone, is no sentence to quote
-
-
-# Each furniture pattern with the words one of which its every match holds (see hints).
 _CLOCK_HINT = re.compile(r"\d[:.]\d\d")  # what _CLOCK needs
 _FURNITURE_IN = (
     Hinted(_COMMENT_MARK, "abuse", "discussion", "welcome"),
@@ -198,6 +195,7 @@ _LEADS = (
     (_BROKEN_LEAD, False),
 )
 _HINTED_CAPTION_CREDIT = Hinted(_CAPTION_CREDIT, "Photo", "Picture", "Image")
+_REPORTED_MIN_WORDS = 4  # fewer, once the furniture is gone, is no sentence to quote
 
 
 def reported_start(text: str) -> int | None:
@@ -297,12 +295,11 @@ def is_clutter(line: str) -> bool:
 
 def strip_furniture(line: str) -> str:
     """Return a line without the page stamp or photo credit run into it."""
-    if _STAMP_LINE.match(line.strip()) or (_HINTED_POSTED_BY.may_match(line)
-                                           and len(_POSTED_BY.findall(line)) >= 2):
+    if _STAMP_LINE.match(line.strip()) or len(_HINTED_POSTED_BY.findall(line)) >= 2:
         return ""
     if m := _HINTED_STAMP.match(line):
         line = line[m.end():]
-    return _CREDIT.sub("", line) if _HINTED_CREDIT.may_match(line) else line
+    return _HINTED_CREDIT.sub("", line)
 
 
 def stamp_day(lines: list[tuple[int, str]]) -> tuple[str, int] | None:

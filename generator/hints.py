@@ -28,7 +28,7 @@ def lowered(text: str) -> str | None:
 def _foldable(word: str) -> bool:
     """Return whether a word is found in a lowered text wherever a case-blind pattern finds it."""
     return word == word.lower() and all(
-        c.isascii() or unicodedata.category(c)[0] in "PSZ" for c in word)  # marks have no case
+        c.isascii() or unicodedata.category(c)[0] in "PSZ" for c in word)  # caseless characters
 
 
 class Hinted:
@@ -39,7 +39,8 @@ class Hinted:
     def __init__(self, pattern: re.Pattern[str], *words: str) -> None:
         self.case_blind = bool(pattern.flags & re.IGNORECASE)
         if not words or not all(words) or (self.case_blind and not all(map(_foldable, words))):
-            raise ValueError("a case-blind pattern needs words in lower case, of ASCII or marks")
+            raise ValueError("a case-blind pattern needs words in lower case, of ASCII, "
+                             "punctuation, symbols or spaces")
         self.pattern, self.words = pattern, words
 
     def may_match(self, text: str, lower: str | None = None) -> bool:
@@ -67,3 +68,11 @@ class Hinted:
     def finditer(self, text: str, lower: str | None = None) -> Iterator[re.Match[str]]:
         """Return the pattern's matches in text, as re.finditer would."""
         return self.pattern.finditer(text) if self.may_match(text, lower) else iter(())
+
+    def findall(self, text: str, lower: str | None = None) -> list:
+        """Return the pattern's matches in text, as re.findall would."""
+        return self.pattern.findall(text) if self.may_match(text, lower) else []
+
+    def sub(self, replacement: str, text: str, lower: str | None = None) -> str:
+        """Return text with the pattern's matches replaced, as re.sub would."""
+        return self.pattern.sub(replacement, text) if self.may_match(text, lower) else text

@@ -20,6 +20,8 @@ def test_a_hinted_pattern_finds_what_its_pattern_finds(text):
         assert [m.span() for m in hinted.finditer(text)] == [m.span() for m in pattern.finditer(text)]
         assert bool(hinted.search(text)) == bool(pattern.search(text))
         assert bool(hinted.match(text)) == bool(pattern.match(text))
+        assert hinted.findall(text) == pattern.findall(text)
+        assert hinted.sub("#", text) == pattern.sub("#", text)
 
 
 def test_a_case_blind_word_is_found_behind_a_letter_that_stands_for_an_ascii_one():

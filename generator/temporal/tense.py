@@ -212,8 +212,7 @@ def clause_mood(text: str, after_publication: bool | None = None) -> str | None:
     if sayings:
         text = text[sayings[-1].end():]
     lower = lowered(text)
-    if _HINTED_MODAL_HAVE.may_match(text, lower):
-        text = _MODAL_HAVE.sub(" ", text)
+    text = _HINTED_MODAL_HAVE.sub(" ", text, lower)
     expected = [m for m in _HINTED_EXPECTED.finditer(text, lower)
                 if after_publication is not False or not _WOULD.fullmatch(m.group())]
     if expected:
