@@ -160,12 +160,12 @@ def render_pages(site: Site, events: list[Event], articles: list[Article],
             chunks = [year_events[i:i + PAGE_EVENTS] for i in range(0, len(year_events), PAGE_EVENTS)]
             names = [year_page(year, n) for n in range(1, len(chunks) + 1)]
             for n, (name, chunk) in enumerate(zip(names, chunks, strict=True), 1):
-                page(f"years/{name}", "index.html", root="../", page="year", events=chunk,
+                page(f"years/{name}", "year.html", root="../", page="year", events=chunk,
                      years=_grouped([(year, chunk)]), view="year", year=year,
                      page_number=n, year_page_names=names, background=[], background_groups=[])
                 placed.update((e.id, name) for e in chunk)
         for n, (name, chunk) in enumerate(zip(background_names, background_chunks, strict=True), 1):
-            page(f"years/{name}", "index.html", root="../", page="background", events=[],
+            page(f"years/{name}", "year.html", root="../", page="background", events=[],
                  years=[], view="background", year=BACKGROUND, page_number=n,
                  year_page_names=background_names, background=chunk,
                  background_groups=_by_year(chunk))
