@@ -231,7 +231,7 @@ def _summarize(args: argparse.Namespace, problems: list[Problem], events: int, a
 
 def _details(result: BuildResult, started: float, finished: float) -> None:
     """Print what each stage of a build found, from its result, and how long it took."""
-    from generator.render import Kept
+    from generator.models import Kept
 
     site, articles, events = result.site, result.articles, result.events
     print(printable(f"settings: title {site.title!r}, language {site.language}, "

@@ -29,8 +29,7 @@ from generator.cache import (
 )
 from generator.config import build_date_from_env, default_template_dirs, template_root
 from generator.files import walk
-from generator.models import Problem
-from generator.render import Stamp
+from generator.models import Problem, Stamp
 
 FORMAT = 2
 NAME = "last-build.sealed"

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -186,3 +187,25 @@ class Problem:
         where = f"{self.path}:{self.line}" if self.line else str(self.path)
         # File names and messages quote the input: print its control characters escaped.
         return printable(f"{where}: {self.severity}: {self.message}")
+
+
+@dataclass(frozen=True)
+class Stamp:
+    """A page file as the last build left it, with the key of the inputs it was rendered from."""
+
+    key: str
+    inode: int
+    size: int
+    mtime_ns: int
+    ctime_ns: int
+
+
+@dataclass(frozen=True)
+class Kept:
+    """A page whose inputs are those of the last build's: its file is taken over as it is.
+
+    render gives the page again, should the file have changed since it was checked.
+    """
+
+    stamp: Stamp
+    render: Callable[[], str] = field(repr=False, compare=False)

@@ -11,7 +11,7 @@ import re
 import unicodedata
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from collections.abc import Set as AbstractSet
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from pathlib import Path
 from urllib.parse import urlsplit
 
@@ -38,7 +38,7 @@ from generator.config import (  # noqa: F401 (re-exported)
 from generator.events import is_denial
 from generator.export import Fragments
 from generator.files import read_inside, real, walk
-from generator.models import Article, Event, Site, Source
+from generator.models import Article, Event, Kept, Site, Source, Stamp  # noqa: F401 (re-exported)
 from generator.search import search_index
 from generator.temporal.values import CENTURY, DECADE, describe, precision, span
 from generator.text import web_link as external_url  # the templates' filter name
@@ -70,28 +70,6 @@ class Group:
     heading: str
     anchor: str
     events: list[Event]
-
-
-@dataclass(frozen=True)
-class Stamp:
-    """A page file as the last build left it, with the key of the inputs it was rendered from."""
-
-    key: str
-    inode: int
-    size: int
-    mtime_ns: int
-    ctime_ns: int
-
-
-@dataclass(frozen=True)
-class Kept:
-    """A page whose inputs are those of the last build's: its file is taken over as it is.
-
-    render gives the page again, should the file have changed since it was checked.
-    """
-
-    stamp: Stamp
-    render: Callable[[], str] = field(repr=False, compare=False)
 
 
 def render_site(site: Site, events: list[Event], articles: list[Article],

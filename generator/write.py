@@ -39,7 +39,7 @@ import time
 from collections.abc import Iterator
 from pathlib import Path, PurePosixPath
 
-from generator.render import Kept
+from generator.models import Kept
 
 try:
     import fcntl
