@@ -9,7 +9,7 @@ import os
 import pickle
 import re
 import unicodedata
-from collections.abc import Callable, Iterable, Iterator, Mapping
+from collections.abc import Callable, Iterator, Mapping
 from collections.abc import Set as AbstractSet
 from dataclasses import dataclass
 from pathlib import Path
@@ -20,6 +20,7 @@ from jinja2 import (
     Environment,
     FileSystemLoader,
     StrictUndefined,
+    Template,
     TemplateAssertionError,
     TemplateNotFound,
     meta,
@@ -183,38 +184,33 @@ class _PageRenderer:
         self.keys: dict[str, str] = {}
         self.trees: dict[str, tuple[str, frozenset[str]] | None] = {}
         self.shared: dict[str, str] = {}  # digests of site-wide values
+        self.templates: dict[str, tuple[Template, tuple[str, frozenset[str]] | None, list[str]]] = {}
 
     def page(self, path: str, template_name: str, **variables: object) -> None:
         """Render one page into out, or keep its last file if its key is unchanged."""
-        template = self.env.get_template(template_name)
-        tree = self._tree(template_name)
-        if tree is None or "articles" in tree[1]:
+        template, tree, reads = self._template(template_name)
+        if tree is None:
             self.out[path] = template.render(self.common, **variables)
             return
-        digest, reads = tree
-        shown = _events_in(variables.values())
+        shown: list[Event] = []
+        parts: list[object] = [tree[0], path]
+        parts += [(name, self._value(value, shown)) for name, value in sorted(variables.items())]
         stems = {s.article for e in shown for s in e.sources}
         if isinstance(variables.get("article"), Article):
             stems.add(variables["article"].stem)
         ids = {e.id for e in shown}
-        parts: list[object] = [digest, path]
-        parts += [(name, self._value(value)) for name, value in sorted(variables.items())]
-        context: dict[str, object] = {}
-        reader = _Reads()
-        for name in sorted(reads & self.common.keys()):
-            value = self.common[name]
+        ordered = {False: sorted(stems), True: sorted(ids)}
+        for name in reads:
             if name in _LOOKUPS:
-                allowed = ids if name in _BY_ID else stems
-                context[name] = _Within(value, allowed, reader)
-                parts.append((name, _entries(value, allowed)))
+                parts.append((name, _entries(self.common[name], ordered[name in _BY_ID])))
             else:
-                if name not in self.shared:
-                    self.shared[name] = _digest(value)
                 parts.append((name, self.shared[name]))
-                context[name] = value
         key = _sha(repr(parts))
+        reader = _Reads()
 
         def render() -> str:
+            context = {name: _Within(self.common[name], ids if name in _BY_ID else stems, reader)
+                       if name in _LOOKUPS else self.common[name] for name in reads}
             return template.render(context, **variables)
         stamp = self.last.get(path)
         if stamp is not None and stamp.key == key:
@@ -225,28 +221,49 @@ class _PageRenderer:
         if not reader.escaped:
             self.keys[path] = key
 
+    def _template(self, name: str) -> tuple[Template, tuple[str, frozenset[str]] | None, list[str]]:
+        """Return a template, its tree (None: no key) and the site-wide values it reads."""
+        found = self.templates.get(name)
+        if found is None:
+            template = self.env.get_template(name)  # first: its errors name the file and line
+            tree = self._tree(name)
+            if tree is not None and "articles" in tree[1]:
+                tree = None
+            reads = sorted(tree[1] & self.common.keys()) if tree is not None else []
+            for value_name in reads:
+                if value_name not in _LOOKUPS and value_name not in self.shared:
+                    self.shared[value_name] = _digest(self.common[value_name])
+            found = self.templates[name] = (template, tree, reads)
+        return found
+
     def _tree(self, name: str) -> tuple[str, frozenset[str]] | None:
         if name not in self.trees:
             self.trees[name] = _template_tree(self.env, name)
         return self.trees[name]
 
-    def _value(self, value: object) -> object:
-        """Return what stands for a page's value in its key: a digest for an entry."""
-        if value is None or type(value) in _PLAIN:  # its repr in the key says it exactly
+    def _value(self, value: object, shown: list[Event]) -> object:
+        """Return what stands for a page's value in its key (a digest for an entry).
+
+        The entries among it, in lists and groups too, are added to shown.
+        """
+        kind = type(value)
+        if value is None or kind in _PLAIN:  # its repr in the key says it exactly
             return (value,)  # a tuple: never taken for a digest
-        if isinstance(value, Event):
+        if kind is Event:
+            shown.append(value)
             return self.digest(value)
-        if isinstance(value, list | tuple):
-            return [self._value(v) for v in value]
-        if isinstance(value, Group):
-            return [value.heading, value.anchor, self._value(value.events)]
-        if isinstance(value, Citation):
+        if kind is list or kind is tuple:
+            return [self._value(v, shown) for v in value]
+        if kind is Group:
+            return [value.heading, value.anchor, self._value(value.events, shown)]
+        if kind is Citation:
+            shown.append(value.event)
             # Its quotes are most often some of the entry's own: their places say which.
             taken = {id(s) for s in value.sources}
             places = [i for i, s in enumerate(value.event.sources) if id(s) in taken]
             if [value.event.sources[i] for i in places] != value.sources:
-                return [self._value(value.event), _digest(value.sources)]
-            return [self._value(value.event), places]
+                return [self.digest(value.event), _digest(value.sources)]
+            return [self.digest(value.event), places]
         return _digest(value)
 
 
@@ -307,28 +324,14 @@ def _template_facts(env: Environment, name: str, filename: str | None,
     return found
 
 
-def _events_in(values: Iterable[object]) -> list[Event]:
-    """Return the entries among a page's values, in lists and groups too."""
-    found: list[Event] = []
-    todo = list(values)
-    while todo:
-        value = todo.pop()
-        if isinstance(value, Event):
-            found.append(value)
-        elif isinstance(value, list | tuple):
-            todo.extend(value)
-        elif isinstance(value, Group):
-            todo.extend(value.events)
-        elif isinstance(value, Citation):
-            found.append(value.event)
-    return found
+def _entries(table: Mapping | AbstractSet, allowed: list[str]) -> list[tuple[str, object]]:
+    """Return what a page may read of a table: the values, or the presence, of allowed keys.
 
-
-def _entries(table: Mapping | AbstractSet, allowed: set[str]) -> list[tuple[str, object]]:
-    """Return what a page may read of a table: the values, or the presence, of allowed keys."""
+    allowed is in order, as the key must be.
+    """
     if isinstance(table, Mapping):
-        return [(k, table.get(k)) for k in sorted(allowed)]
-    return [(k, k in table) for k in sorted(allowed)]
+        return [(k, table.get(k)) for k in allowed]
+    return [(k, k in table) for k in allowed]
 
 
 def _sha(text: str) -> str:
