@@ -44,7 +44,14 @@ from generator.lexicon import DEFAULT_FAMILIES, trigger_table
 from generator.merge import Trace, candidate_keys, counted_frequencies, merge_traced, text_stems
 from generator.models import Article, Candidate, Event, Problem, Site
 from generator.period import mark_background, story_period
-from generator.render import EntryDigests, Kept, Stamp, render_pages
+from generator.render import (
+    EntryDigests,
+    Kept,
+    Stamp,
+    learned_templates,
+    recall_templates,
+    render_pages,
+)
 from generator.sentences import split_sentences
 from generator.temporal import tag
 from generator.write import check_output_dir, write_output
@@ -54,6 +61,7 @@ POOL_MIN_ARTICLES = 16
 READ_CHUNK = 32  # files a worker reads per task
 TRACE_FILE, TRACE_MAGIC = "merge-trace.sealed", b"TLXTRACE"  # the last merge's decisions
 PARTS_FILE, PARTS_MAGIC = "export-parts.sealed", b"TLXPARTS"  # the last exports' entry parts
+TEMPLATES_FILE, TEMPLATES_MAGIC = "templates.sealed", b"TLXTMPLS"  # parsed and compiled
 # A build makes millions of objects that live until it ends (candidates, vectors, pages)
 # and few reference cycles: the collector's default, a pass every 700 new objects, spent
 # a third of an incremental build rescanning them.
@@ -230,6 +238,8 @@ def _generate(content_dir: Path, build_date: dt.date | None,
     parts = load_state(cache.folder, PARTS_FILE, PARTS_MAGIC, cache.secret)
     fragments = Fragments(parts if isinstance(parts, dict) else None,
                           EntryDigests() if cache.folder is not None else None)
+    learned = load_state(cache.folder, TEMPLATES_FILE, TEMPLATES_MAGIC, cache.secret)
+    recall_templates(learned)
     try:
         files, keys = render_pages(site, events, articles, default_template_dirs(content_dir),
                                    build_date, last, fragments)
@@ -237,6 +247,8 @@ def _generate(content_dir: Path, build_date: dt.date | None,
         raise _template_error(err) from err
     files.update(exports(site, events, files, build_date, fragments))
     store_state(cache.folder, PARTS_FILE, PARTS_MAGIC, cache.secret, fragments.now)
+    if (now := learned_templates()) != learned:
+        store_state(cache.folder, TEMPLATES_FILE, TEMPLATES_MAGIC, cache.secret, now)
     clock.lap("render")
     return BuildResult(site, articles, events, problems, files, keys, seconds=clock.laps)
 

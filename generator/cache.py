@@ -13,7 +13,8 @@ generator (its version, the Python running it, the source of every module of the
 Editing an article or the generator therefore changes the key; old entries are never read
 again and ``prune`` removes them. ``<folder>/reads.pickle`` holds every article as last read
 (``ReadCache``), by file: a file whose size and modification time have not changed is not
-read again.
+read again. One-of-a-kind files (``load_state``) hold what a build hands the next: the
+merge's decisions, the exports' entry parts, the templates as parsed and compiled.
 
 Why it is safe. Entries are pickles, and unpickling can run code, so a file is unpickled only
 if this machine wrote it. Every file is sealed with an HMAC-SHA256 under a secret key,

@@ -220,3 +220,28 @@ def test_a_changed_publisher_reaches_the_entries_that_cite_it(tmp_path: Path, mo
     build(content, tmp_path / "out")
     assert "Gazette" in (tmp_path / "out" / "events.json").read_text(encoding="utf-8")
     assert _tree(tmp_path / "out") == _cold(content, tmp_path, monkeypatch)
+
+
+def test_a_new_process_parses_and_compiles_no_template_an_earlier_build_saw(tmp_path: Path,
+                                                                             monkeypatch):
+    import jinja2
+
+    import generator.cache as cache_module
+    import generator.render as render
+
+    content = _start(tmp_path)
+    monkeypatch.setenv("TIMELINE_CACHE_DIR", str(tmp_path / "cache"))
+    build(content, tmp_path / "out")
+    first = _tree(tmp_path / "out")
+    # What a new process starts with: no template parsed, compiled or state remembered.
+    monkeypatch.setattr(render, "_FACTS", {})
+    monkeypatch.setattr(render, "_COMPILED", {kind: render._CompiledTemplates()
+                                              for kind in render._COMPILED})
+    monkeypatch.setattr(cache_module, "_STORED", {})
+    parsed: list[str] = []
+    real_parse = jinja2.Environment._parse
+    monkeypatch.setattr(jinja2.Environment, "_parse",
+                        lambda env, source, name, filename: parsed.append(name)
+                        or real_parse(env, source, name, filename))
+    assert not build(content, tmp_path / "out", force=True).up_to_date
+    assert parsed == [] and _tree(tmp_path / "out") == first
