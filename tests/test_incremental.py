@@ -245,3 +245,20 @@ def test_a_new_process_parses_and_compiles_no_template_an_earlier_build_saw(tmp_
                         or real_parse(env, source, name, filename))
     assert not build(content, tmp_path / "out", force=True).up_to_date
     assert parsed == [] and _tree(tmp_path / "out") == first
+
+
+def test_an_article_added_renders_again_only_the_year_pages_it_touches(tmp_path: Path,
+                                                                        monkeypatch):
+    monkeypatch.setenv("TIMELINE_CACHE_DIR", str(tmp_path / "cache"))
+    monkeypatch.setattr("generator.render.PAGE_EVENTS", 2)
+    content = _with_all(tmp_path)
+    (content / "articles" / "floods-wire.txt").unlink()
+    build(content, tmp_path / "out")
+    # The article added is one more source of the floods: the other pages of the year stay
+    # as they are, although the site's count of articles changed.
+    _write(content / "articles" / "floods-wire.txt", POOL["floods-wire.txt"], 2)
+    result = build(content, tmp_path / "out")
+    pages = {name: isinstance(data, Kept) for name, data in result.files.items()
+             if name.startswith("years/year-2025")}
+    assert len(pages) > 2 and any(pages.values()) and not all(pages.values())
+    assert _tree(tmp_path / "out") == _cold(content, tmp_path, monkeypatch)
