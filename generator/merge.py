@@ -786,9 +786,12 @@ def _told_score(report: Candidate, members: dict[str, list[Candidate]],
                 vectors: _Vectors) -> float | None:
     """Return how well a report tells a group's event: its best score with the members named."""
     best = None
-    # A member sharing two names is scored twice, to the same effect.
+    scored: set[int] = set()
     for name in report.entities:
         for m in members.get(name, ()):
+            if id(m) in scored:  # through another name it shares: it scores the same
+                continue
+            scored.add(id(m))
             score = _report_score(report, m, vectors)
             if score and (best is None or score > best):
                 best = score
