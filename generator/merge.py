@@ -416,6 +416,8 @@ class Trace:
     reports: dict[str, tuple[bytes, str | None, float]] = field(default_factory=dict)
     names: dict[str, bytes] = field(default_factory=dict)  # the groups holding each name
     events: dict[bytes, Event] = field(default_factory=dict)  # each group's entry, before ids
+    inputs: bytes = b""  # a digest of the rest the merge read (see _inputs_digest)
+    entries: list[Event] = field(default_factory=list)  # what it returned
 
 
 def candidate_keys(candidates: list[Candidate]) -> list[str]:
@@ -586,9 +588,7 @@ class _Replay:
         """Return what an entry shows of an article, as one string."""
         found = self.articles.get(id(article))
         if found is None:
-            found = self.articles[id(article)] = repr((
-                article.stem, article.date, article.publisher, article.title, article.url,
-                article.display_name))
+            found = self.articles[id(article)] = repr(_shown(article))
         return found
 
     def touched_names(self, groups: list[list[Candidate]],
@@ -659,6 +659,13 @@ def merge_traced(candidates: list[Candidate], df: Counter, n_texts: int,
     if published is None:
         published = {c.article.stem: c.article.date for c in candidates}
     replay = _replay(candidates, df, n_texts, keys or {}, last)
+    if keys:
+        replay.now.inputs = _inputs_digest(candidates, keys, mentions, published)
+        if (last is not None and last.inputs == replay.now.inputs
+                and last.texts_band == replay.now.texts_band and last.counts == replay.now.counts):
+            # Nothing it reads changed (a template, the settings or the curation did):
+            # its entries are the last merge's. They are copied, as ids are set on them.
+            return [replace(e, sources=list(e.sources)) for e in last.entries], last
     groups = cluster(dated, vectors, replay)
     attach_reports([c for c in candidates if not c.value], groups, vectors, replay)
     groups = one_entry_per_sentence(groups)
@@ -666,7 +673,29 @@ def merge_traced(candidates: list[Candidate], df: Counter, n_texts: int,
     events = [replay.entry(group, salience) for group in groups]
     events.sort(key=lambda e: (e.start, e.end, e.title))
     _assign_ids(events)
+    if keys:
+        replay.now.entries = [replace(e, sources=list(e.sources)) for e in events]
     return events, replay.now
+
+
+def _inputs_digest(candidates: list[Candidate], keys: dict[int, str],
+                   mentions: dict[dt.date, set[str]], published: dict[str, dt.date | None],
+                   ) -> bytes:
+    """Return a digest of what a merge reads beyond its words' weights (kept in the trace).
+
+    That is its candidates in order, the days the articles name and what its entries show
+    of the articles.
+    """
+    shown = sorted({c.article.stem: _shown(c.article) for c in candidates}.items())
+    return _digest([*(keys[id(c)] for c in candidates), "",
+                    repr(sorted((day, sorted(stems)) for day, stems in mentions.items())),
+                    repr(sorted(published.items(), key=lambda item: item[0])), repr(shown)])
+
+
+def _shown(article: Article) -> tuple:
+    """Return what an entry shows of an article."""
+    return (article.stem, article.date, article.publisher, article.title, article.url,
+            article.display_name)
 
 
 def _band(count: int) -> int:

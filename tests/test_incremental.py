@@ -262,3 +262,26 @@ def test_an_article_added_renders_again_only_the_year_pages_it_touches(tmp_path:
              if name.startswith("years/year-2025")}
     assert len(pages) > 2 and any(pages.values()) and not all(pages.values())
     assert _tree(tmp_path / "out") == _cold(content, tmp_path, monkeypatch)
+
+
+def test_a_change_of_settings_or_curation_alone_merges_nothing_again(tmp_path: Path,
+                                                                      monkeypatch):
+    monkeypatch.setenv("TIMELINE_CACHE_DIR", str(tmp_path / "cache"))
+    content = _with_all(tmp_path)
+    build(content, tmp_path / "out")
+    clustered: list[int] = []
+    real_cluster = merge.cluster
+    monkeypatch.setattr(merge, "cluster",
+                        lambda candidates, *rest: clustered.append(1) or real_cluster(candidates,
+                                                                                      *rest))
+    _write(content / "site.toml", 'title = "Velm"\n', 1)
+    build(content, tmp_path / "out")
+    entry = next((tmp_path / "out" / "events").glob("*flood*.html")).stem
+    _write(content / "curation.toml", f'[[entry]]\nid = "{entry}"\ntitle = "Abra valley floods"\n', 2)
+    build(content, tmp_path / "out")
+    assert clustered == []
+    assert "Abra valley floods" in (tmp_path / "out" / "events.json").read_text(encoding="utf-8")
+    _edit(content, "strike.txt", 3)
+    build(content, tmp_path / "out")
+    assert clustered == [1]
+    assert _tree(tmp_path / "out") == _cold(content, tmp_path, monkeypatch)
