@@ -228,7 +228,7 @@ def _generate(content_dir: Path, build_date: dt.date | None,
     traced = load_state(cache.folder, TRACE_FILE, TRACE_MAGIC, cache.secret) if keys else None
     events, trace = merge_traced(candidates, df, n, mentions, {a.stem: a.date for a in articles},
                                  keys, traced if isinstance(traced, Trace) else None)
-    if keys:
+    if keys and trace is not traced:  # the last trace itself when nothing it read changed
         store_state(cache.folder, TRACE_FILE, TRACE_MAGIC, cache.secret, trace)
     curation, found = load_curation(content_dir)
     events, applied = apply_curation(events, articles, curation)
